@@ -1,0 +1,26 @@
+/**
+ * Number and date formatting per interface language (nl-NL: 1.234,5; en-GB: 1,234.5). Pure.
+ */
+import type { Lang } from '../i18n/messages';
+
+const LOCALES: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };
+
+/**
+ * Format a number with grouping and at most `maxDigits` decimals.
+ * @example formatNumber(1234.5, 'nl') // '1.234,5'
+ */
+export function formatNumber(value: number, lang: Lang, maxDigits = 0): string {
+  return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: maxDigits }).format(value);
+}
+
+/**
+ * Format an ISO date (`YYYY-MM-DD`) as a long date in the interface language.
+ * @example formatDate('2025-01-01', 'nl') // '1 januari 2025'
+ */
+export function formatDate(isoDate: string, lang: Lang): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  if (!y || !m || !d) return isoDate;
+  return new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * The data model shared by the geo pipeline, the app and the command-line interface.
+ * These are also the file formats of `public/data/` (documented in README.md, "Data format"),
+ * which users will later import and export.
+ */
+import type { Topology, GeometryCollection, Polygon, MultiPolygon } from 'topojson-specification';
+
+/** CBS gemeente code, e.g. `GM0363` (Amsterdam). */
+export type MunicipalityCode = string;
+/** Region code within one layer, e.g. `JZ01`, `VR13`, `CJG01`. */
+export type RegionCode = string;
+/** Stable layer id: `<kind>-<year>`, e.g. `jeugdregio-2025`. */
+export type LayerId = string;
+
+/** A text in both interface languages. */
+export interface LocalizedText {
+  nl: string;
+  en: string;
+}
+
+/** Thematic group of layers in the layer panel. */
+export type Domain = 'jeugd-zorg' | 'veiligheid' | 'bestuur' | 'werk-inkomen';
+
+/** How the gemeenten of a year relate to a layer's regions. */
+export interface CoverageRules {
+  /** Every gemeente of the geometry belongs to at least one region. */
+  isComplete: boolean;
+  /** A gemeente may belong to more than one region. */
+  allowsMultiMembership: boolean;
+}
+
+/** Where a layer's data comes from. */
+export interface SourceInfo {
+  /** Human-readable citation, e.g. "CBS Gebiedsindelingen 2025 via cartomap/nl". */
+  citation: string;
+  /** Public web address of the source, if any (shown as text; the app never fetches it). */
+  url?: string;
+  /** Licence of the data, e.g. "CC BY 4.0". */
+  licence: string;
+  /** Date the layout is valid for, ISO `YYYY-MM-DD`. */
+  referenceDate: string;
+}
+
+/**
+ * Attributes of the same kind of layout in 2011, from the VNG study
+ * (../shared/reference/layouts-2011.md, Tabel 6). Values as printed there ("Ja", "Nee", "2002", …).
+ */
+export interface Layout2011 {
+  /** The layout's name in the report's table. */
+  layoutName: string;
+  regionCount: string;
+  hasNationalCoverage: string;
+  since: string;
+  isCooperationImposed: string;
+  isLayoutImposed: string;
+  legalBasis: string;
+  citation: string;
+}
+
+/** Authored metadata of one layer (the declarative registry entry, plus what the build derives). */
+export interface LayerMeta {
+  id: LayerId;
+  /** Layout kind without year, e.g. `jeugdregio`; the same kind in another year shares it. */
+  kind: string;
+  year: number;
+  /** Id of the geometry (gemeente set) this layer's member codes refer to, e.g. `gemeenten-2025`. */
+  geometryId: string;
+  domain: Domain;
+  name: LocalizedText;
+  /** Name of a single region of this layer, e.g. "jeugdzorgregio" (used in sentences). */
+  regionNoun: LocalizedText;
+  description: LocalizedText;
+  source: SourceInfo;
+  coverage: CoverageRules;
+  /** Line colour (CSS hex) used for this layer's borders. */
+  color: string;
+  /** MapLibre `line-dasharray`, or omitted for a solid line. */
+  dash?: number[];
+  /** Shown in the layer panel by default. */
+  isDefaultVisible: boolean;
+  layout2011?: Layout2011;
+}
+
+/** One region of a layer with its member gemeenten (sorted codes). */
+export interface Region {
+  code: RegionCode;
+  name: string;
+  members: MunicipalityCode[];
+  /** Per-region source note where the layer's rows carry their own (e.g. CJG facts). */
+  note?: string;
+}
+
+/** The file `public/data/layers/<id>.json`: one layer's metadata and regions. */
+export interface LayerFile {
+  format: 'samenwerkingsatlas/layer@1';
+  meta: LayerMeta;
+  /** Sorted by code. */
+  regions: Region[];
+}
+
+/** Properties of a gemeente geometry in the municipalities topology. */
+export interface MunicipalityProps {
+  name: string;
+  /** Geodesic area of the generalised polygon, km² (Turf). */
+  areaKm2: number;
+  /** Inhabitants on the geometry entry's `inhabitantsDate`, or null where unknown. */
+  inhabitants: number | null;
+}
+
+/** The object name of the gemeenten in every municipalities topology. */
+export const MUNICIPALITIES_OBJECT = 'municipalities';
+
+export type MunicipalityTopology = Topology<{
+  [MUNICIPALITIES_OBJECT]: GeometryCollection<MunicipalityProps>;
+}>;
+
+/** A gemeente geometry in the topology (id = GM code). */
+export type MunicipalityGeometry = (Polygon<MunicipalityProps> | MultiPolygon<MunicipalityProps>) & {
+  id: MunicipalityCode;
+};
+
+/** One gemeente set (year) in the manifest. */
+export interface GeometryEntry {
+  id: string;
+  year: number;
+  file: string;
+  sha256: string;
+  municipalityCount: number;
+  source: SourceInfo;
+  /** Reference date of the inhabitants figures, ISO date, or null if none. */
+  inhabitantsDate: string | null;
+  inhabitantsSource: string | null;
+}
+
+/** One layer in the manifest. */
+export interface LayerEntry {
+  id: LayerId;
+  file: string;
+  sha256: string;
+  geometryId: string;
+  regionCount: number;
+  /** Number of gemeenten that belong to at least one region. */
+  coveredCount: number;
+}
+
+/** `public/data/manifest.json`. */
+export interface Manifest {
+  format: 'samenwerkingsatlas/manifest@1';
+  geometries: GeometryEntry[];
+  /** In registry order (grouped by domain). */
+  layers: LayerEntry[];
+}
