@@ -1,0 +1,105 @@
+import { expect, type Page } from '@playwright/test';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const SCREENSHOT_DIR = join(here, 'screenshots');
+const DATA_DIR = join(here, '../../public/data');
+
+/** Read a built data file (the same bytes the app loads), to derive expectations from the data itself. */
+export function readData<T>(file: string): T {
+  return JSON.parse(readFileSync(join(DATA_DIR, file), 'utf8')) as T;
+}
+
+/** Fail the test on any page error, console error, or request that leaves localhost. */
+export function guardPage(page: Page): { errors: string[]; foreignRequests: string[] } {
+  const errors: string[] = [];
+  const foreignRequests: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) {
+      foreignRequests.push(r.url());
+    }
+  });
+  return { errors, foreignRequests };
+}
+
+/** Open the app and wait until the map has drawn once. */
+export async function openApp(page: Page, query = ''): Promise<void> {
+  await page.goto(`./${query}`);
+  await expect(page.locator('.map[data-map-ready="true"]')).toBeVisible({ timeout: 30_000 });
+}
+
+/** Wait until MapLibre has finished drawing the current state. */
+export async function waitForIdle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
+  );
+}
+
+/**
+ * The map canvas's pixels, downsampled to a `size`×`size` grid of RGB values, read through a 2D canvas
+ * (the map keeps its drawing buffer for exports).
+ */
+export async function mapPixels(page: Page, size = 160): Promise<number[]> {
+  await waitForIdle(page);
+  return page.evaluate((n) => {
+    const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+    const source = map.getCanvas();
+    const canvas = document.createElement('canvas');
+    canvas.width = n;
+    canvas.height = n;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no 2d context');
+    ctx.drawImage(source, 0, 0, n, n);
+    const data = ctx.getImageData(0, 0, n, n).data;
+    const rgb: number[] = [];
+    for (let i = 0; i < data.length; i += 4) rgb.push(data[i]!, data[i + 1]!, data[i + 2]!);
+    return rgb;
+  }, size);
+}
+
+/** Share of grid cells whose colour differs by more than `threshold` (sum of channel differences). */
+export function changedShare(a: number[], b: number[], threshold = 30): number {
+  let changed = 0;
+  for (let i = 0; i < a.length; i += 3) {
+    const d = Math.abs(a[i]! - b[i]!) + Math.abs(a[i + 1]! - b[i + 1]!) + Math.abs(a[i + 2]! - b[i + 2]!);
+    if (d > threshold) changed++;
+  }
+  return changed / (a.length / 3);
+}
+
+/** Number of distinct colours (a blank canvas has one or two). */
+export function distinctColours(rgb: number[]): number {
+  const seen = new Set<number>();
+  for (let i = 0; i < rgb.length; i += 3) seen.add((rgb[i]! << 16) | (rgb[i + 1]! << 8) | rgb[i + 2]!);
+  return seen.size;
+}
+
+/** Save a screenshot for people to look at (test/e2e/screenshots, git-ignored). */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+/** Screen position of a longitude/latitude on the map, relative to the page. */
+export async function screenPoint(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
+  const box = await page.locator('.map').boundingBox();
+  if (!box) throw new Error('map has no box');
+  const p = await page.evaluate((ll) => {
+    const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+    const pt = map.project(ll);
+    return { x: pt.x, y: pt.y };
+  }, lngLat);
+  return { x: box.x + p.x, y: box.y + p.y };
+}
