@@ -19,7 +19,7 @@ describe('placeLabels', () => {
   });
   it('never returns two overlapping boxes (random candidates)', () => {
     let seed = 42;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const candidates = Array.from({ length: 200 }, (_, i) => c(`L${i}`, rand() * 400, rand() * 300, rand()));
     const placed = placeLabels(candidates, measure, viewport);
     expect(placed.length).toBeGreaterThan(3);

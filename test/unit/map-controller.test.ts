@@ -18,7 +18,12 @@ function fakeMap(existing: string[]) {
 }
 
 const ids = ['a', 'b', 'c'];
-const allLayers = ids.flatMap((id) => [`region-line:${id}`, `region-highlight:${id}`, `region-fill:${id}`, `region-nodata:${id}`]);
+const allLayers = ids.flatMap((id) => [
+  `region-line:${id}`,
+  `region-highlight:${id}`,
+  `region-fill:${id}`,
+  `region-nodata:${id}`,
+]);
 
 describe('applyLayerVisibility', () => {
   it('shows the visible layers with offsets in their order, the fill only of the filled layer', () => {

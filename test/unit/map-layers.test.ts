@@ -49,7 +49,11 @@ describe('fillColourExpression', () => {
 describe('layer specifications', () => {
   it('draws the region fill from the layer source, hidden until chosen', () => {
     const spec = regionFillLayer(meta, new Map([['A', 2]]));
-    expect(spec).toMatchObject({ id: 'region-fill:test-2025', source: regionSourceId('test-2025'), layout: { visibility: 'none' } });
+    expect(spec).toMatchObject({
+      id: 'region-fill:test-2025',
+      source: regionSourceId('test-2025'),
+      layout: { visibility: 'none' },
+    });
   });
   it('draws borders in the layer colour and dash, and a highlight driven by feature-state', () => {
     const [line, highlight] = regionLineLayers(meta);

@@ -67,11 +67,7 @@ export function indexLayer(file: LayerFile): AtlasLayer {
 }
 
 /** Build the atlas from a parsed topology and parsed layer files of the same geometry. */
-export function buildAtlas(
-  geometry: GeometryEntry,
-  topology: MunicipalityTopology,
-  layerFiles: LayerFile[],
-): Atlas {
+export function buildAtlas(geometry: GeometryEntry, topology: MunicipalityTopology, layerFiles: LayerFile[]): Atlas {
   const municipalities = topology.objects[MUNICIPALITIES_OBJECT].geometries
     .map((g) => ({ code: String(g.id), ...(g.properties as MunicipalityProps) }))
     .sort((a, b) => a.code.localeCompare(b.code));

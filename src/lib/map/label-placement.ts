@@ -35,7 +35,12 @@ export function placeLabels(
   const ordered = [...candidates].sort((a, b) => b.priority - a.priority || a.key.localeCompare(b.key));
   for (const c of ordered) {
     const width = measure(c.text);
-    const box = { left: c.x - width / 2, right: c.x + width / 2, top: c.y - lineHeight / 2, bottom: c.y + lineHeight / 2 };
+    const box = {
+      left: c.x - width / 2,
+      right: c.x + width / 2,
+      top: c.y - lineHeight / 2,
+      bottom: c.y + lineHeight / 2,
+    };
     if (box.left < 0 || box.top < 0 || box.right > viewport.width || box.bottom > viewport.height) continue;
     const collides = placed.some(
       (p) =>

@@ -2,11 +2,7 @@
  * Pure builders for the MapLibre style: source and layer ids, and the layer specifications.
  * Type imports only, so this module runs in Node tests.
  */
-import type {
-  ExpressionSpecification,
-  LayerSpecification,
-  StyleSpecification,
-} from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { LayerMeta, LayerId } from '../types';
 import { fillColour, FILL_OPACITY, MAP_COLOURS } from '../scales/palette';
 

@@ -64,9 +64,10 @@ export class AppState {
 
   /** Open the region panel for the gemeente `code`, through the filled layer or else the first visible one. */
   select(code: MunicipalityCode | null): void {
-    const layerId = this.selection?.layerId && this.visible.includes(this.selection.layerId)
-      ? this.selection.layerId
-      : (this.filled ?? this.visible[0]);
+    const layerId =
+      this.selection?.layerId && this.visible.includes(this.selection.layerId)
+        ? this.selection.layerId
+        : (this.filled ?? this.visible[0]);
     this.selection = code && layerId ? { municipality: code, layerId } : null;
   }
 }
