@@ -60,7 +60,8 @@ export function parseCsv(text: string, file: string, options: CsvOptions = {}): 
   const seen = new Set<string>();
   for (const name of header) {
     if (name.trim() === '') problems.push(`${file}, line ${headerRecord.line}: empty column name in the header`);
-    else if (seen.has(name)) problems.push(`${file}, line ${headerRecord.line}: column "${name}" appears twice in the header`);
+    else if (seen.has(name))
+      problems.push(`${file}, line ${headerRecord.line}: column "${name}" appears twice in the header`);
     seen.add(name);
   }
   const rows: CsvRow[] = [];

@@ -59,10 +59,15 @@ export function parseManifest(json: unknown, file: string): Manifest {
       municipalityCount: r.count(o.municipalityCount, `${path}.municipalityCount`),
       source: r.source(o.source, `${path}.source`),
       inhabitantsDate: o.inhabitantsDate === null ? null : r.isoDate(o.inhabitantsDate, `${path}.inhabitantsDate`),
-      inhabitantsSource: o.inhabitantsSource === null ? null : r.string(o.inhabitantsSource, `${path}.inhabitantsSource`),
+      inhabitantsSource:
+        o.inhabitantsSource === null ? null : r.string(o.inhabitantsSource, `${path}.inhabitantsSource`),
     };
   });
-  r.unique(geometries.map((g) => g.id), 'geometries', 'geometry id');
+  r.unique(
+    geometries.map((g) => g.id),
+    'geometries',
+    'geometry id',
+  );
   const geometryIds = new Set(geometries.map((g) => g.id));
   const layers = r.array(root.layers, 'layers').map((value, i): LayerEntry => {
     const path = `layers[${i}]`;
@@ -78,7 +83,11 @@ export function parseManifest(json: unknown, file: string): Manifest {
       coveredCount: r.count(o.coveredCount, `${path}.coveredCount`),
     };
   });
-  r.unique(layers.map((l) => l.id), 'layers', 'layer id');
+  r.unique(
+    layers.map((l) => l.id),
+    'layers',
+    'layer id',
+  );
   return { format: MANIFEST_FORMAT, geometries, layers };
 }
 
@@ -108,14 +117,21 @@ export function parseLayerFile(json: unknown, file: string): LayerFile {
     if (o.note !== undefined) region.note = r.string(o.note, `${path}.note`);
     return region;
   });
-  r.unique(regions.map((g) => g.code), 'regions', 'region code');
+  r.unique(
+    regions.map((g) => g.code),
+    'regions',
+    'region code',
+  );
   if (!meta.coverage.allowsMultiMembership) {
     const regionOf = new Map<MunicipalityCode, string>();
     for (const region of regions) {
       for (const code of region.members) {
         const other = regionOf.get(code);
         if (other !== undefined) {
-          r.fail('regions', `gemeente ${code} is in regions ${other} and ${region.code}, but the layer allows one region per gemeente`);
+          r.fail(
+            'regions',
+            `gemeente ${code} is in regions ${other} and ${region.code}, but the layer allows one region per gemeente`,
+          );
         }
         regionOf.set(code, region.code);
       }
@@ -190,11 +206,7 @@ export function parseMunicipalityTopology(json: unknown, file: string): Municipa
  * and a layer that claims full coverage must contain every gemeente.
  * Throws `DataError` naming `file` and listing all offending codes.
  */
-export function checkLayerAgainstTopology(
-  layer: LayerFile,
-  codes: ReadonlySet<MunicipalityCode>,
-  file: string,
-): void {
+export function checkLayerAgainstTopology(layer: LayerFile, codes: ReadonlySet<MunicipalityCode>, file: string): void {
   const problems: string[] = [];
   const covered = new Set<MunicipalityCode>();
   for (const region of layer.regions) {
@@ -206,11 +218,16 @@ export function checkLayerAgainstTopology(
   if (layer.meta.coverage.isComplete) {
     const missing = [...codes].filter((code) => !covered.has(code)).sort(compare);
     if (missing.length > 0) {
-      problems.push(`the layer claims full coverage but has no region for ${missing.length} gemeente(n): ${missing.join(', ')}`);
+      problems.push(
+        `the layer claims full coverage but has no region for ${missing.length} gemeente(n): ${missing.join(', ')}`,
+      );
     }
   }
   if (problems.length > 0) {
-    throw new DataError(`${file}: layer ${layer.meta.id} does not match the topology:\n  ${problems.join('\n  ')}`, file);
+    throw new DataError(
+      `${file}: layer ${layer.meta.id} does not match the topology:\n  ${problems.join('\n  ')}`,
+      file,
+    );
   }
 }
 
@@ -250,7 +267,8 @@ class Reader {
   }
 
   number(value: unknown, path: string): number {
-    if (typeof value !== 'number' || !Number.isFinite(value)) this.fail(path, `expected a number, got ${describe(value)}`);
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      this.fail(path, `expected a number, got ${describe(value)}`);
     return value;
   }
 
@@ -361,13 +379,15 @@ class Reader {
     const id = this.string(o.id, `${path}.id`);
     const kind = this.string(o.kind, `${path}.kind`);
     const year = this.integer(o.year, `${path}.year`);
-    if (id !== `${kind}-${year}`) this.fail(`${path}.id`, `expected "${kind}-${year}" (kind-year), got ${describe(id)}`);
+    if (id !== `${kind}-${year}`)
+      this.fail(`${path}.id`, `expected "${kind}-${year}" (kind-year), got ${describe(id)}`);
     const domain = o.domain;
     if (!DOMAINS.includes(domain as Domain)) {
       this.fail(`${path}.domain`, `expected one of ${DOMAINS.join(', ')}, got ${describe(domain)}`);
     }
     const color = this.string(o.color, `${path}.color`);
-    if (!/^#[0-9a-fA-F]{6}$/.test(color)) this.fail(`${path}.color`, `expected a colour #rrggbb, got ${describe(color)}`);
+    if (!/^#[0-9a-fA-F]{6}$/.test(color))
+      this.fail(`${path}.color`, `expected a colour #rrggbb, got ${describe(color)}`);
     const meta: LayerMeta = {
       id,
       kind,

@@ -141,7 +141,9 @@ export function validateMemberships(input: MembershipInput): Region[] {
     for (const region of declared) {
       const known = drafts.get(region.code);
       if (known) {
-        problems.push(`${file}, region table line ${region.line}: region ${region.code} is declared twice (also line ${known.nameLine})`);
+        problems.push(
+          `${file}, region table line ${region.line}: region ${region.code} is declared twice (also line ${known.nameLine})`,
+        );
       } else {
         drafts.set(region.code, { name: region.name, nameLine: region.line, members: new Map(), notes: [] });
       }
@@ -187,7 +189,9 @@ export function validateMemberships(input: MembershipInput): Region[] {
     regionsOf.set(code, regions);
     const firstLine = regions.get(regionCode);
     if (firstLine !== undefined) {
-      problems.push(`${at(line)}: duplicate row: gemeente ${code} in region ${regionCode} again (first on line ${firstLine})`);
+      problems.push(
+        `${at(line)}: duplicate row: gemeente ${code} in region ${regionCode} again (first on line ${firstLine})`,
+      );
       continue;
     }
     const other = coverage.allowsMultiMembership ? undefined : [...regions][0];
