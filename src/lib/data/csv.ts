@@ -20,7 +20,11 @@ export interface CsvTable {
 
 /** Options of {@link parseCsv}. */
 export interface CsvOptions {
-  /** Field delimiter; omitted: guessed by papaparse from `,` `;` tab and `|` (Dutch spreadsheets often write `;`). */
+  /**
+   * Field delimiter. Omitted: the one of `,` `;` tab `|` that occurs most often in the header line
+   * (Dutch spreadsheets often write `;`), `,` if none occurs. Guessed here rather than by papaparse,
+   * whose guess fails on short tables ending in a newline.
+   */
   delimiter?: string;
 }
 
@@ -41,7 +45,7 @@ export function parseCsv(text: string, file: string, options: CsvOptions = {}): 
   let start = 0;
   let line = 1;
   Papa.parse<string[]>(input, {
-    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+    delimiter: options.delimiter ?? guessDelimiter(input),
     step: (result) => {
       // `meta.cursor` is the offset just past this record, so the record began where the previous one ended.
       const end = result.meta.cursor;
@@ -80,6 +84,17 @@ export function parseCsv(text: string, file: string, options: CsvOptions = {}): 
   }
   if (problems.length > 0) throw new DataError(`${file}: unreadable CSV:\n${problems.join('\n')}`, file);
   return { header, rows };
+}
+
+function guessDelimiter(text: string): string {
+  const header = text.slice(0, text.search(/\r?\n|$/));
+  let best = ',';
+  let bestCount = 0;
+  for (const candidate of [',', ';', '\t', '|']) {
+    const count = header.split(candidate).length - 1;
+    if (count > bestCount) [best, bestCount] = [candidate, count];
+  }
+  return best;
 }
 
 function countNewlines(text: string, from: number, to: number): number {
