@@ -55,7 +55,7 @@ export interface BuildOptions {
   /** Registry to build; defaults to GEOMETRIES / LAYERS of geo/layers.ts (tests pass small ones). */
   geometries?: readonly GeometrySpec[];
   layers?: readonly LayerSpec[];
-  /** Where summary lines go (default `console.log`). */
+  /** Where summary and warning lines go (default `console.log`). */
   log?: (line: string) => void;
 }
 
@@ -197,7 +197,7 @@ export function buildData(options: BuildOptions): BuildResult {
       log(`  ${relative(process.cwd(), join(outDir, path)).padEnd(48)} ${formatBytes(bytes)}`);
     }
     log(`  ${outputs.length} files, ${formatBytes(total)}`);
-    for (const warning of warnings) console.warn(`warning: ${warning}`);
+    for (const warning of warnings) log(`warning: ${warning}`);
   }
   return {
     manifest,
