@@ -1,0 +1,129 @@
+/**
+ * Command-line interface to the built atlas data (`public/data/`, written by `npm run geo:build`).
+ *
+ *   npm run atlas -- layers [--json] [--data <dir>]
+ *   npm run atlas -- lookup <gemeente> [--json] [--data <dir>]
+ *
+ * Reads the files with the same validating parsers as the app and uses the newest gemeente
+ * geometry of the manifest, like the app does. Exit codes: 0 done, 1 no match or bad data, 2 usage.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { buildAtlas, type Atlas } from '../lib/data/atlas';
+import { findMunicipality, lookupRegions } from '../lib/data/lookup';
+import {
+  checkLayerAgainstTopology,
+  parseLayerFile,
+  parseManifest,
+  parseMunicipalityTopology,
+} from '../lib/data/parse';
+import { DataError } from '../lib/errors';
+import { formatLayers, formatLookup, formatNoMatch, summarizeLayers, summarizeLookup } from './format';
+
+const USAGE = `Usage:
+  npm run atlas -- layers [--json] [--data <dir>]     list the layers
+  npm run atlas -- lookup <gemeente> [--json] [--data <dir>]
+                                                     the regions of a gemeente (name or GM code) per layer
+Options:
+  --json        print JSON instead of a table
+  --data <dir>  the data folder (default: public/data of this repository)
+`;
+
+/** Default data folder, found from this file so the command works from any working directory. */
+const DEFAULT_DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'public', 'data');
+
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new DataError(`${file}: cannot be read (${(e as Error).message})`, file);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new DataError(`${file}: not valid JSON (${(e as Error).message})`, file);
+  }
+}
+
+function loadAtlas(dataDir: string): Atlas {
+  const manifestFile = join(dataDir, 'manifest.json');
+  const manifest = parseManifest(readJson(manifestFile), manifestFile);
+  const geometry = [...manifest.geometries].sort((a, b) => b.year - a.year)[0];
+  if (!geometry) throw new DataError(`${manifestFile}: lists no gemeente geometry`, manifestFile);
+  const topologyFile = join(dataDir, geometry.file);
+  const topology = parseMunicipalityTopology(readJson(topologyFile), topologyFile);
+  const codes = new Set(topology.objects.municipalities.geometries.map((g) => String(g.id)));
+  const layers = manifest.layers
+    .filter((entry) => entry.geometryId === geometry.id)
+    .map((entry) => {
+      const file = join(dataDir, entry.file);
+      const layer = parseLayerFile(readJson(file), file);
+      checkLayerAgainstTopology(layer, codes, file);
+      return layer;
+    });
+  return buildAtlas(geometry, topology, layers);
+}
+
+/** Run the command; returns the exit code. */
+function main(argv: string[]): number {
+  let values: { json?: boolean; data?: string; help?: boolean };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      options: { json: { type: 'boolean' }, data: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+    }));
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const [command, ...rest] = positionals;
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if ((command !== 'layers' && command !== 'lookup') || (command === 'layers' && rest.length > 0)) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  // Names of several words need no quotes: `lookup Súdwest Fryslân`.
+  const query = rest.join(' ').trim();
+  if (command === 'lookup' && query === '') {
+    process.stderr.write(`lookup needs a gemeente name or code.\n\n${USAGE}`);
+    return 2;
+  }
+
+  const dataDir = values.data ?? DEFAULT_DATA_DIR;
+  if (!existsSync(join(dataDir, 'manifest.json'))) {
+    process.stderr.write(`No manifest.json in ${dataDir}: run npm run geo:build first.\n`);
+    return 1;
+  }
+  const atlas = loadAtlas(dataDir);
+
+  if (command === 'layers') {
+    const layers = summarizeLayers(atlas);
+    process.stdout.write(values.json ? `${JSON.stringify(layers, null, 2)}\n` : formatLayers(layers));
+    return 0;
+  }
+  const { match, suggestions } = findMunicipality(query, atlas.municipalities);
+  if (!match) {
+    process.stderr.write(`${formatNoMatch(query, suggestions)}\n`);
+    return 1;
+  }
+  const result = summarizeLookup(match, lookupRegions(atlas, match.code));
+  process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatLookup(result));
+  return 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  // Bad data is the user's to fix and gets a plain message; anything else is our bug and keeps its stack.
+  if (!(e instanceof DataError)) throw e;
+  process.stderr.write(`${e.message}\n`);
+  process.exitCode = 1;
+}
