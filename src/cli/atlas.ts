@@ -13,12 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildAtlas, type Atlas } from '../lib/data/atlas';
 import { findMunicipality, lookupRegions } from '../lib/data/lookup';
-import {
-  checkLayerAgainstTopology,
-  parseLayerFile,
-  parseManifest,
-  parseMunicipalityTopology,
-} from '../lib/data/parse';
+import { checkLayerAgainstTopology, parseLayerFile, parseManifest, parseMunicipalityTopology } from '../lib/data/parse';
 import { DataError } from '../lib/errors';
 import { formatLayers, formatLookup, formatNoMatch, summarizeLayers, summarizeLookup } from './format';
 

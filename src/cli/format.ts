@@ -18,9 +18,7 @@ export interface Column {
  */
 export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[]): string {
   const width = (s: string): number => [...s].length;
-  const widths = columns.map((column, i) =>
-    Math.max(width(column.header), ...rows.map((row) => width(row[i] ?? ''))),
-  );
+  const widths = columns.map((column, i) => Math.max(width(column.header), ...rows.map((row) => width(row[i] ?? ''))));
   const line = (cells: readonly string[]): string =>
     columns
       .map((column, i) => {
@@ -30,7 +28,9 @@ export function renderTable(columns: readonly Column[], rows: readonly (readonly
       })
       .join('  ')
       .trimEnd();
-  return [line(columns.map((c) => c.header)), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
+  return (
+    [line(columns.map((c) => c.header)), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n'
+  );
 }
 
 /** A layer as `atlas layers --json` prints it. */
@@ -121,7 +121,8 @@ const areaFormat = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, ma
  */
 export function formatLookup(result: LookupResult): string {
   const m = result.municipality;
-  const inhabitants = m.inhabitants === null ? 'inhabitants unknown' : `${integerFormat.format(m.inhabitants)} inhabitants`;
+  const inhabitants =
+    m.inhabitants === null ? 'inhabitants unknown' : `${integerFormat.format(m.inhabitants)} inhabitants`;
   const heading = `${m.name} (${m.code}): ${areaFormat.format(m.areaKm2)} km², ${inhabitants}\n\n`;
   const rows: string[][] = [];
   for (const layer of result.layers) {

@@ -33,7 +33,11 @@ function run(...args: string[]): { status: number | null; stdout: string; stderr
 
 beforeAll(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'atlas-cli-'));
-  const layers: LayerFile[] = [gridLayerFile('rows', true), gridLayerFile('partial', false), gridLayerFile('overlap', false, true)];
+  const layers: LayerFile[] = [
+    gridLayerFile('rows', true),
+    gridLayerFile('partial', false),
+    gridLayerFile('overlap', false, true),
+  ];
   const manifest: Manifest = {
     format: 'samenwerkingsatlas/manifest@1',
     geometries: [{ ...GRID_GEOMETRY, sha256: writeJson(GRID_GEOMETRY.file, GRID) }],

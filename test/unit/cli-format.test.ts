@@ -26,7 +26,9 @@ describe('renderTable', () => {
         ['Ee', '1234', 'x'],
       ],
     );
-    expect(text).toBe(['name        n  note', '-------  ----  ----', 'Súdwest     7', 'Ee       1234  x', ''].join('\n'));
+    expect(text).toBe(
+      ['name        n  note', '-------  ----  ----', 'Súdwest     7', 'Ee       1234  x', ''].join('\n'),
+    );
   });
 });
 
@@ -68,7 +70,13 @@ describe('lookup', () => {
     expect(summarizeLookup(zuidoost, lookupRegions(atlas, 'GM0009'))).toEqual({
       municipality: { code: 'GM0009', name: 'Zuidoost', areaKm2: zuidoost.areaKm2, inhabitants: null },
       layers: [
-        { id: 'rows-2025', name: 'Layout rows', isComplete: true, isCovered: true, regions: [{ code: 'R3', name: 'Zuidrij' }] },
+        {
+          id: 'rows-2025',
+          name: 'Layout rows',
+          isComplete: true,
+          isCovered: true,
+          regions: [{ code: 'R3', name: 'Zuidrij' }],
+        },
         { id: 'partial-2025', name: 'Layout partial', isComplete: false, isCovered: false, regions: [] },
         { id: 'overlap-2025', name: 'Layout overlap', isComplete: false, isCovered: false, regions: [] },
       ],

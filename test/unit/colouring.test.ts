@@ -80,7 +80,9 @@ describe('regionAdjacency', () => {
   it('links overlapping regions (a shared member) and lists regions without neighbours', () => {
     const adjacency = regionAdjacency(GRID, LAYOUTS.overlap);
     expect([...adjacency.get('M1')!]).toEqual(['M2']);
-    const alone = regionAdjacency(GRID, [{ code: 'A', name: 'Alles', members: LAYOUTS.cells.flatMap((r) => r.members) }]);
+    const alone = regionAdjacency(GRID, [
+      { code: 'A', name: 'Alles', members: LAYOUTS.cells.flatMap((r) => r.members) },
+    ]);
     expect(alone).toEqual(new Map([['A', new Set()]]));
   });
 
@@ -95,7 +97,13 @@ describe('regionAdjacency', () => {
 describe('colourRegions', () => {
   it('colours rows 0, 1, 0 (R1 and R3 do not touch)', () => {
     const colours = colourRegions(GRID, LAYOUTS.rows);
-    expect(colours).toEqual(new Map([['R1', 0], ['R2', 1], ['R3', 0]]));
+    expect(colours).toEqual(
+      new Map([
+        ['R1', 0],
+        ['R2', 1],
+        ['R3', 0],
+      ]),
+    );
     expect(colourCount(colours)).toBe(2);
   });
 
@@ -107,7 +115,14 @@ describe('colourRegions', () => {
   it('needs four colours for a centre touched by three regions that touch each other', () => {
     // Order by size then code: H1 (3) → 0, H3 (3, touches H1) → 1, H2 (2, touches H1, H3) → 2, H4 (1, touches all) → 3.
     const colours = colourRegions(GRID, LAYOUTS.hub);
-    expect(colours).toEqual(new Map([['H1', 0], ['H3', 1], ['H2', 2], ['H4', 3]]));
+    expect(colours).toEqual(
+      new Map([
+        ['H1', 0],
+        ['H3', 1],
+        ['H2', 2],
+        ['H4', 3],
+      ]),
+    );
     expect(colourCount(colours)).toBe(4);
   });
 
@@ -118,16 +133,31 @@ describe('colourRegions', () => {
       { ...centre!, code: 'A' },
       { ...ring!, code: 'B' },
     ]);
-    expect(colours).toEqual(new Map([['B', 0], ['A', 1]]));
+    expect(colours).toEqual(
+      new Map([
+        ['B', 0],
+        ['A', 1],
+      ]),
+    );
   });
 
   it('gives overlapping regions different colours, even where no side separates them', () => {
-    expect(colourRegions(GRID, LAYOUTS.overlap)).toEqual(new Map([['M1', 0], ['M2', 1]]));
+    expect(colourRegions(GRID, LAYOUTS.overlap)).toEqual(
+      new Map([
+        ['M1', 0],
+        ['M2', 1],
+      ]),
+    );
     const twins: Region[] = [
       { code: 'T1', name: 'Een', members: ['GM0005'] },
       { code: 'T2', name: 'Twee', members: ['GM0005'] },
     ];
-    expect(colourRegions(GRID, twins)).toEqual(new Map([['T1', 0], ['T2', 1]]));
+    expect(colourRegions(GRID, twins)).toEqual(
+      new Map([
+        ['T1', 0],
+        ['T2', 1],
+      ]),
+    );
   });
 
   it('counts no colours for no regions', () => {

@@ -47,7 +47,8 @@ function segments(...list: [number, number, number, number][]): string[] {
 function lengthDeg(mesh: MultiLineString): number {
   let total = 0;
   for (const line of mesh.coordinates) {
-    for (let k = 1; k < line.length; k++) total += Math.hypot(line[k]![0]! - line[k - 1]![0]!, line[k]![1]! - line[k - 1]![1]!);
+    for (let k = 1; k < line.length; k++)
+      total += Math.hypot(line[k]![0]! - line[k - 1]![0]!, line[k]![1]! - line[k - 1]![1]!);
   }
   return total;
 }
@@ -78,7 +79,9 @@ describe('municipalityFeatures', () => {
     for (const f of features) {
       const [west, south] = cellOrigin(f.properties.code);
       const [w, s, e, n] = bboxOf(f);
-      expect([w, s, e, n].map((v) => v.toFixed(9))).toEqual([west, south, west + 0.1, south + 0.1].map((v) => v.toFixed(9)));
+      expect([w, s, e, n].map((v) => v.toFixed(9))).toEqual(
+        [west, south, west + 0.1, south + 0.1].map((v) => v.toFixed(9)),
+      );
     }
   });
 
@@ -108,7 +111,12 @@ describe('dissolveRegions', () => {
     expect(ring).toHaveLength(9);
     expect(pointKey(ring[0]!)).toBe(pointKey(ring[8]!));
     expect(corners(ring).map(pointKey).sort()).toEqual([at(0, 2), at(3, 2), at(3, 3), at(0, 3)].map(pointKey).sort());
-    expect(bboxOf(north).map((v) => v.toFixed(9))).toEqual(['5.000000000', '52.200000000', '5.300000000', '52.300000000']);
+    expect(bboxOf(north).map((v) => v.toFixed(9))).toEqual([
+      '5.000000000',
+      '52.200000000',
+      '5.300000000',
+      '52.300000000',
+    ]);
     expect(fc.features.map((f) => f.id)).toEqual([undefined, undefined, undefined]);
   });
 
@@ -128,9 +136,12 @@ describe('dissolveRegions', () => {
     expect(ring!.geometry.coordinates).toHaveLength(1);
     const [outer, hole] = ring!.geometry.coordinates[0]!;
     expect(hole).toBeDefined();
-    expect(bboxOf({ type: 'Polygon', coordinates: [outer!] }).map((v) => v.toFixed(6))).toEqual(
-      ['5.000000', '52.000000', '5.300000', '52.300000'],
-    );
+    expect(bboxOf({ type: 'Polygon', coordinates: [outer!] }).map((v) => v.toFixed(6))).toEqual([
+      '5.000000',
+      '52.000000',
+      '5.300000',
+      '52.300000',
+    ]);
     expect(corners(hole!).map(pointKey).sort()).toEqual([at(1, 1), at(2, 1), at(2, 2), at(1, 2)].map(pointKey).sort());
 
     const [ell] = dissolveRegions(GRID, LAYOUTS.ell, 'ell').features;
@@ -171,13 +182,15 @@ describe('dissolveRegions', () => {
       mkdirSync(dirname(GOLDEN), { recursive: true });
       writeFileSync(GOLDEN, `${JSON.stringify(actual, null, 2)}\n`);
     }
-    if (!existsSync(GOLDEN)) throw new Error(`${GOLDEN} is missing: run UPDATE=1 npx vitest run test/unit/dissolve.test.ts`);
+    if (!existsSync(GOLDEN))
+      throw new Error(`${GOLDEN} is missing: run UPDATE=1 npx vitest run test/unit/dissolve.test.ts`);
     expect(actual).toEqual(JSON.parse(readFileSync(GOLDEN, 'utf8')));
   });
 });
 
 describe('regionBorders', () => {
-  const bordersOf = (kind: keyof typeof LAYOUTS) => regionBorders(GRID, indexLayer(gridLayerFile(kind, true)).regionsByMember);
+  const bordersOf = (kind: keyof typeof LAYOUTS) =>
+    regionBorders(GRID, indexLayer(gridLayerFile(kind, true)).regionsByMember);
 
   it('draws exactly the two horizontal internal lines between rows, 0.6° in all', () => {
     const mesh = bordersOf('rows');
@@ -222,7 +235,9 @@ describe('regionBorders', () => {
 
   it('draws nothing for a layer whose one region covers everything', () => {
     const all: Region[] = [{ code: 'A', name: 'Alles', members: [...byCode.keys()] }];
-    expect(regionBorders(GRID, indexLayer({ ...gridLayerFile('rows', true), regions: all }).regionsByMember).coordinates).toEqual([]);
+    expect(
+      regionBorders(GRID, indexLayer({ ...gridLayerFile('rows', true), regions: all }).regionsByMember).coordinates,
+    ).toEqual([]);
   });
 });
 

@@ -42,8 +42,10 @@ function outlineDistance(region: Region): (point: [number, number]) => number {
   const sides: [number, number, number, number][] = [];
   for (let c = -1; c <= 3; c++) {
     for (let j = -1; j <= 3; j++) {
-      if (isMember(c, j) !== isMember(c + 1, j)) sides.push([(c + 1) * STEP * kx, j * STEP, (c + 1) * STEP * kx, (j + 1) * STEP]);
-      if (isMember(c, j) !== isMember(c, j + 1)) sides.push([c * STEP * kx, (j + 1) * STEP, (c + 1) * STEP * kx, (j + 1) * STEP]);
+      if (isMember(c, j) !== isMember(c + 1, j))
+        sides.push([(c + 1) * STEP * kx, j * STEP, (c + 1) * STEP * kx, (j + 1) * STEP]);
+      if (isMember(c, j) !== isMember(c, j + 1))
+        sides.push([c * STEP * kx, (j + 1) * STEP, (c + 1) * STEP * kx, (j + 1) * STEP]);
     }
   }
   return ([lon, lat]) => {
@@ -51,7 +53,10 @@ function outlineDistance(region: Region): (point: [number, number]) => number {
     const py = lat - 52;
     let best = Infinity;
     for (const [ax, ay, bx, by] of sides) {
-      const t = Math.max(0, Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+      const t = Math.max(
+        0,
+        Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)),
+      );
       best = Math.min(best, Math.hypot(ax + t * (bx - ax) - px, ay + t * (by - ay) - py));
     }
     return best;
@@ -80,12 +85,18 @@ function bruteForceBest(region: Region): number {
 /** Centroid of a region as the mean of its (nearly equal) cell centres. */
 function cellCentroid(region: Region): [number, number] {
   const centres = region.members.map((m) => cellOrigin(m)).map(([x, y]) => [x + STEP / 2, y + STEP / 2]);
-  return [centres.reduce((s, c) => s + c[0]!, 0) / centres.length, centres.reduce((s, c) => s + c[1]!, 0) / centres.length];
+  return [
+    centres.reduce((s, c) => s + c[0]!, 0) / centres.length,
+    centres.reduce((s, c) => s + c[1]!, 0) / centres.length,
+  ];
 }
 
 describe('regionLabelPoint', () => {
   const allRegions = Object.entries(LAYOUTS).flatMap(([kind, regions]) =>
-    dissolveRegions(GRID, regions, kind).features.map((f) => ({ feature: f, region: regions.find((r) => r.code === f.properties.code)! })),
+    dissolveRegions(GRID, regions, kind).features.map((f) => ({
+      feature: f,
+      region: regions.find((r) => r.code === f.properties.code)!,
+    })),
   );
 
   it('puts the label of a row on its middle parallel, away from the ends', () => {
@@ -98,7 +109,11 @@ describe('regionLabelPoint', () => {
   });
 
   it('labels L, U and ring shapes inside, although their centroid lies outside (in GM0005)', () => {
-    for (const [kind, code] of [['ell', 'L1'], ['cup', 'U1'], ['ring', 'O1']] as const) {
+    for (const [kind, code] of [
+      ['ell', 'L1'],
+      ['cup', 'U1'],
+      ['ring', 'O1'],
+    ] as const) {
       const region = LAYOUTS[kind].find((r) => r.code === code)!;
       expect(cellAt(cellCentroid(region))).toBe('GM0005');
       expect(region.members).not.toContain('GM0005');
@@ -112,7 +127,9 @@ describe('regionLabelPoint', () => {
       const point = regionLabelPoint(feature);
       expect(isInside(region, point), `${feature.properties.code}`).toBe(true);
       // The search stops within 1/1000 of the bbox's smaller side of the optimum; the lattice is at most optimal.
-      expect(distanceToOutline(region, point), `${feature.properties.code}`).toBeGreaterThan(bruteForceBest(region) - 2e-4);
+      expect(distanceToOutline(region, point), `${feature.properties.code}`).toBeGreaterThan(
+        bruteForceBest(region) - 2e-4,
+      );
     }
   });
 
@@ -126,7 +143,18 @@ describe('regionLabelPoint', () => {
   });
 
   it('takes a bare polygon', () => {
-    const square: Polygon = { type: 'Polygon', coordinates: [[[4, 51], [4.2, 51], [4.2, 51.2], [4, 51.2], [4, 51]]] };
+    const square: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [4, 51],
+          [4.2, 51],
+          [4.2, 51.2],
+          [4, 51.2],
+          [4, 51],
+        ],
+      ],
+    };
     const [lon, lat] = regionLabelPoint(square);
     expect(lon).toBeCloseTo(4.1, 3);
     expect(lat).toBeGreaterThan(51.05);
@@ -134,7 +162,17 @@ describe('regionLabelPoint', () => {
   });
 
   it('falls back to a point on a degenerate polygon without interior', () => {
-    const flat: Polygon = { type: 'Polygon', coordinates: [[[5, 52], [5.1, 52], [5.2, 52], [5, 52]]] };
+    const flat: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [5, 52],
+          [5.1, 52],
+          [5.2, 52],
+          [5, 52],
+        ],
+      ],
+    };
     const point = regionLabelPoint(flat);
     expect(point[1]).toBe(52);
     expect(point[0]).toBeGreaterThanOrEqual(5);

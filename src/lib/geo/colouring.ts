@@ -26,7 +26,9 @@ export function regionAdjacency(
     for (const code of region.members) {
       const i = indexOf.get(code);
       if (i === undefined) {
-        throw new DataError(`Region ${region.code} (${region.name}): member ${code} is not in the municipalities topology`);
+        throw new DataError(
+          `Region ${region.code} (${region.name}): member ${code} is not in the municipalities topology`,
+        );
       }
       regionsOf[i]!.push(region.code);
     }
@@ -54,10 +56,7 @@ export function regionAdjacency(
  * lowest index not used by an already coloured neighbour. Deterministic; not guaranteed minimal
  * (k ≤ maximum number of neighbours + 1), but the Dutch layouts need four or five.
  */
-export function colourRegions(
-  topology: MunicipalityTopology,
-  regions: readonly Region[],
-): Map<RegionCode, number> {
+export function colourRegions(topology: MunicipalityTopology, regions: readonly Region[]): Map<RegionCode, number> {
   const adjacency = regionAdjacency(topology, regions);
   const order = [...regions].sort(
     (a, b) => b.members.length - a.members.length || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),

@@ -131,9 +131,7 @@ export function municipalityFeatures(
         properties: { code, name, areaKm2, inhabitants },
         // Narrowed per type so the overloads of `feature` give the matching GeoJSON type.
         geometry:
-          geometry.type === 'Polygon'
-            ? feature(topology, geometry).geometry
-            : feature(topology, geometry).geometry,
+          geometry.type === 'Polygon' ? feature(topology, geometry).geometry : feature(topology, geometry).geometry,
       };
     });
   return { type: 'FeatureCollection', features };
