@@ -105,8 +105,8 @@ export const LAYERS: readonly LayerSpec[] = [
     year: 2025,
     geometryId: 'gemeenten-2025',
     domain: 'jeugd-zorg',
-    name: { nl: "Jeugdregio's", en: 'Youth care regions' },
-    regionNoun: { nl: 'jeugdregio', en: 'youth care region' },
+    name: { nl: "Jeugdzorgregio's", en: 'Youth care regions' },
+    regionNoun: { nl: 'jeugdzorgregio', en: 'youth care region' },
     description: {
       nl: 'Gemeenten die samen specialistische jeugdhulp inkopen en organiseren, sinds de Jeugdwet (1 januari 2015).',
       en: 'Gemeenten that jointly procure and organise specialised youth care, since the Youth Act (1 January 2015).',
