@@ -34,6 +34,7 @@ export interface LayerSpec extends LayerMeta {
   referenceYearColumn?: string;
 }
 
+/** The gemeente sets, one per year; only 2025 is built now. */
 export const GEOMETRIES: readonly GeometrySpec[] = [
   {
     id: 'gemeenten-2025',
