@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import type { MunicipalityProps } from '../../src/lib/types';
 import { guardPage, openApp, saveScreenshot, screenPoint } from './helpers';
 import { builtData, pointInside } from './data-points';
 
@@ -32,7 +33,9 @@ test('clicking a gemeente opens the region panel with its gemeenten, inhabitants
   await expect(panel.locator('h2')).toHaveText(region.name);
   await expect(panel.locator('.members li')).toHaveCount(region.members.length);
   // Inhabitants: the sum of the members' figures in the built topology.
-  const byCode = new Map(topology.objects.municipalities.geometries.map((g) => [g.id, g.properties!.inhabitants]));
+  const byCode = new Map(
+    topology.objects.municipalities.geometries.map((g) => [g.id, (g.properties as MunicipalityProps).inhabitants]),
+  );
   const sum = region.members.reduce((s, m) => s + (byCode.get(m) ?? 0), 0);
   await expect(panel.locator('.figures')).toContainText(new Intl.NumberFormat('nl-NL').format(sum));
   // Overlaps: every other visible layer appears with its regions.

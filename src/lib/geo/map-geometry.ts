@@ -6,9 +6,15 @@
 import { merge } from 'topojson-client';
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon } from 'geojson';
 import type { Atlas } from '../data/atlas';
-import type { LayerId, MunicipalityCode, RegionCode } from '../types';
-import { MUNICIPALITIES_OBJECT } from '../types';
-import { dissolveRegions, municipalityBorders, municipalityFeatures, outline, regionBorders } from './dissolve';
+import type { LayerId, RegionCode } from '../types';
+import {
+  dissolveRegions,
+  indexMunicipalityGeometries,
+  municipalityBorders,
+  municipalityFeatures,
+  outline,
+  regionBorders,
+} from './dissolve';
 import type { RegionFeatureProps } from './dissolve';
 import { colourRegions } from './colouring';
 import { regionLabelPoint } from './label-points';
@@ -43,24 +49,16 @@ export interface MapGeometry {
 /** Compute the map geometry of every layer of the atlas. */
 export function buildMapGeometry(atlas: Atlas): MapGeometry {
   const { topology } = atlas;
+  const geometriesByCode = indexMunicipalityGeometries(topology);
   const layers = new Map<LayerId, LayerGeometry>();
   for (const layer of atlas.layers) {
     const id = layer.meta.id;
     const regions = dissolveRegions(topology, layer.regions, id);
-    const uncovered = new Set<MunicipalityCode>(
-      atlas.municipalities.filter((m) => !layer.regionsByMember.has(m.code)).map((m) => m.code),
-    );
+    const uncovered = atlas.municipalities
+      .filter((m) => !layer.regionsByMember.has(m.code))
+      .flatMap((m) => geometriesByCode.get(m.code) ?? []);
     const noData: Feature<MultiPolygon> | null =
-      uncovered.size === 0
-        ? null
-        : {
-            type: 'Feature',
-            properties: {},
-            geometry: merge(
-              topology,
-              topology.objects[MUNICIPALITIES_OBJECT].geometries.filter((g) => uncovered.has(String(g.id))),
-            ),
-          };
+      uncovered.length === 0 ? null : { type: 'Feature', properties: {}, geometry: merge(topology, uncovered) };
     layers.set(id, {
       layerId: id,
       regions,

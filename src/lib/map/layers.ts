@@ -45,7 +45,7 @@ export function fillColourExpression(colourIndex: ReadonlyMap<string, number>): 
   for (const [code, index] of [...colourIndex].sort(([a], [b]) => a.localeCompare(b))) {
     pairs.push(code, fillColour(index));
   }
-  return ['match', ['get', 'code'], ...pairs, fillColour(0)] as ExpressionSpecification;
+  return ['match', ['get', 'code'], ...pairs, fillColour(0)] as unknown as ExpressionSpecification;
 }
 
 /** The base style: background only, no remote sources, glyphs or sprites. */

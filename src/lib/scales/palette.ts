@@ -30,7 +30,7 @@ export const MAP_COLOURS = {
   outline: '#59626d',
   hover: '#1b1f24',
   selected: '#111111',
-  noDataHatch: [110, 118, 128, 150] as const,
+  noDataHatch: [110, 118, 128, 90] as const,
 };
 
 /**

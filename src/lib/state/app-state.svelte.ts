@@ -18,7 +18,7 @@ export interface Selection {
 
 export class AppState {
   lang = $state<Lang>('nl');
-  /** Visible layers, in the order they were switched on (that order sets the line offsets). */
+  /** Visible layers in registry order, so a layer's line offset never depends on the order of clicks. */
   visible = $state<LayerId[]>([]);
   /** The one layer drawn with a fill, or null. */
   filled = $state<LayerId | null>(null);
@@ -28,6 +28,8 @@ export class AppState {
 
   atlas = $derived(this.load.status === 'ready' ? this.load.atlas : null);
   mapGeometry = $derived(this.atlas ? buildMapGeometry(this.atlas) : null);
+  /** The filled layer if it is visible, else null: what the map, legend and labels show. */
+  shownFill = $derived(this.filled && this.visible.includes(this.filled) ? this.filled : null);
   /** Visible layers in the order they are drawn and listed. */
   visibleLayers = $derived(
     this.atlas ? this.visible.flatMap((id) => this.atlas?.layersById.get(id) ?? []) : ([] as AtlasLayer[]),
@@ -49,17 +51,22 @@ export class AppState {
 
   toggleLayer(id: LayerId): void {
     if (this.visible.includes(id)) {
+      // The fill choice stays, so switching the layer back on restores the same picture.
       this.visible = this.visible.filter((v) => v !== id);
-      if (this.filled === id) this.filled = null;
       if (this.selection?.layerId === id) this.selection = null;
     } else {
-      this.visible = [...this.visible, id];
+      this.visible = this.inRegistryOrder([...this.visible, id]);
     }
+  }
+
+  private inRegistryOrder(ids: LayerId[]): LayerId[] {
+    const order = this.atlas?.layers.map((l) => l.meta.id) ?? [];
+    return [...ids].sort((a, b) => order.indexOf(a) - order.indexOf(b));
   }
 
   setFilled(id: LayerId | null): void {
     this.filled = id;
-    if (id && !this.visible.includes(id)) this.visible = [...this.visible, id];
+    if (id && !this.visible.includes(id)) this.visible = this.inRegistryOrder([...this.visible, id]);
   }
 
   /** Open the region panel for the gemeente `code`, through the filled layer or else the first visible one. */
@@ -67,7 +74,7 @@ export class AppState {
     const layerId =
       this.selection?.layerId && this.visible.includes(this.selection.layerId)
         ? this.selection.layerId
-        : (this.filled ?? this.visible[0]);
+        : (this.shownFill ?? this.visible[0]);
     this.selection = code && layerId ? { municipality: code, layerId } : null;
   }
 }

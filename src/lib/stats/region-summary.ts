@@ -2,7 +2,8 @@
  * What the region panel and the hover card say about a region or a gemeente. Pure.
  */
 import type { Atlas, AtlasLayer, Municipality } from '../data/atlas';
-import type { LayerId, MunicipalityCode, Region } from '../types';
+import type { LayerId, Region } from '../types';
+import { sumMembers } from '../geo/measure';
 
 /** A region of another layer that shares gemeenten with the region in view. */
 export interface TouchingRegion {
@@ -42,14 +43,8 @@ export function summarizeRegion(
   const members = region.members
     .flatMap((code) => atlas.municipalitiesByCode.get(code) ?? [])
     .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
-  let inhabitants = 0;
-  let unknownInhabitantsCount = 0;
-  let areaKm2 = 0;
-  for (const m of members) {
-    areaKm2 += m.areaKm2;
-    if (m.inhabitants === null) unknownInhabitantsCount++;
-    else inhabitants += m.inhabitants;
-  }
+  const people = sumMembers(region, atlas.municipalitiesByCode, 'inhabitants');
+  const area = sumMembers(region, atlas.municipalitiesByCode, 'areaKm2');
   const touches = otherLayerIds
     .filter((id) => id !== layerId)
     .flatMap((id) => atlas.layersById.get(id) ?? [])
@@ -70,17 +65,13 @@ export function summarizeRegion(
       );
       return { layer: other, regions, uncoveredCount };
     });
-  return { layer, region, members, inhabitants, unknownInhabitantsCount, areaKm2, touches };
-}
-
-/** The regions of `code` in each of `layerIds` (empty list: not covered by that layer). */
-export function regionsOfMunicipality(
-  atlas: Atlas,
-  code: MunicipalityCode,
-  layerIds: readonly LayerId[],
-): { layer: AtlasLayer; regions: readonly Region[] }[] {
-  return layerIds.flatMap((id) => {
-    const layer = atlas.layersById.get(id);
-    return layer ? [{ layer, regions: layer.regionsByMember.get(code) ?? [] }] : [];
-  });
+  return {
+    layer,
+    region,
+    members,
+    inhabitants: people.total,
+    unknownInhabitantsCount: people.unknownCount,
+    areaKm2: area.total,
+    touches,
+  };
 }
