@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createHash } from 'node:crypto';
+import { loadAtlas } from '../../src/lib/data/load';
+import type { Manifest } from '../../src/lib/types';
+import { GRID, GRID_GEOMETRY, gridLayerFile } from '../../test/fixtures/grid';
+
+const BASE = 'http://test/data/';
+
+function serve(files: Record<string, string | { status: number }>) {
+  vi.stubGlobal('fetch', async (url: string) => {
+    const body = files[url.slice(BASE.length)];
+    if (body === undefined) return new Response('missing', { status: 404, statusText: 'Not Found' });
+    if (typeof body !== 'string') return new Response('', { status: body.status });
+    return new Response(body, { status: 200 });
+  });
+}
+
+function gridFiles(): Record<string, string> {
+  const topo = JSON.stringify(GRID);
+  const rows = JSON.stringify(gridLayerFile('rows', true));
+  const cols = JSON.stringify(gridLayerFile('columns', true));
+  const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+  const manifest: Manifest = {
+    format: 'samenwerkingsatlas/manifest@1',
+    geometries: [{ ...GRID_GEOMETRY, sha256: sha(topo) }],
+    layers: [
+      {
+        id: 'rows-2025',
+        file: 'layers/rows-2025.json',
+        sha256: sha(rows),
+        geometryId: GRID_GEOMETRY.id,
+        regionCount: 3,
+        coveredCount: 9,
+      },
+      {
+        id: 'columns-2025',
+        file: 'layers/columns-2025.json',
+        sha256: sha(cols),
+        geometryId: GRID_GEOMETRY.id,
+        regionCount: 3,
+        coveredCount: 9,
+      },
+    ],
+  };
+  return {
+    'manifest.json': JSON.stringify(manifest),
+    [GRID_GEOMETRY.file]: topo,
+    'layers/rows-2025.json': rows,
+    'layers/columns-2025.json': cols,
+  };
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('loadAtlas', () => {
+  it('loads manifest, topology and every layer', async () => {
+    serve(gridFiles());
+    const { atlas, layerErrors } = await loadAtlas(BASE, new AbortController().signal);
+    expect(layerErrors).toEqual([]);
+    expect(atlas.layers.map((l) => l.meta.id)).toEqual(['rows-2025', 'columns-2025']);
+    expect(atlas.municipalities).toHaveLength(9);
+  });
+
+  it('names the URL and status of a failed request', async () => {
+    serve({});
+    await expect(loadAtlas(BASE, new AbortController().signal)).rejects.toThrow(`${BASE}manifest.json: HTTP 404`);
+  });
+
+  it('names the file that is not valid JSON', async () => {
+    serve({ ...gridFiles(), [GRID_GEOMETRY.file]: '{"type":' });
+    await expect(loadAtlas(BASE, new AbortController().signal)).rejects.toThrow(
+      `${BASE}${GRID_GEOMETRY.file}: not valid JSON`,
+    );
+  });
+
+  it('leaves out a broken layer and reports it, keeping the others', async () => {
+    serve({ ...gridFiles(), 'layers/columns-2025.json': { status: 500 } });
+    const { atlas, layerErrors } = await loadAtlas(BASE, new AbortController().signal);
+    expect(atlas.layers.map((l) => l.meta.id)).toEqual(['rows-2025']);
+    expect(layerErrors).toHaveLength(1);
+    expect(layerErrors[0]).toMatchObject({ layerId: 'columns-2025', file: 'layers/columns-2025.json' });
+    expect(layerErrors[0]!.message).toContain('HTTP 500');
+  });
+
+  it('rejects a layer whose members are not gemeenten of the topology', async () => {
+    const files = gridFiles();
+    const bad = gridLayerFile('columns', true);
+    bad.regions = bad.regions.map((r, i) => (i === 0 ? { ...r, members: ['GM0001', 'GM0004', 'GM9999'] } : r));
+    serve({ ...files, 'layers/columns-2025.json': JSON.stringify(bad) });
+    const { layerErrors } = await loadAtlas(BASE, new AbortController().signal);
+    expect(layerErrors[0]!.message).toContain('GM9999');
+  });
+});
