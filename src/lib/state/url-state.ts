@@ -1,0 +1,154 @@
+/**
+ * The view in the URL: which layers are visible, what is selected, where the map looks, which language.
+ * Pure: parses and writes query strings; the app pushes them into `history`.
+ * Unknown or outdated values are dropped with a notice, never an error (a link from an older
+ * version, or a layer that was renamed, still opens the app).
+ */
+import type { LayerId, MunicipalityCode } from '../types';
+import type { Lang } from '../i18n/messages';
+
+/** Everything a link restores. `null` means "not in the link" (the app's default applies). */
+export interface ViewState {
+  lang: Lang | null;
+  /** Visible layers; an empty list is a valid choice (nothing visible). */
+  layers: LayerId[] | null;
+  /** The filled layer; `'none'` means explicitly no fill. */
+  fill: LayerId | 'none' | null;
+  /** The selected gemeente (profile or region panel). */
+  municipality: MunicipalityCode | null;
+  /** The layer through which the selected gemeente's region is shown. */
+  regionLayer: LayerId | null;
+  /** An open layer pair (issue 3). */
+  pair: [LayerId, LayerId] | null;
+  /** The open statistics view, if any. */
+  panel: 'matrix' | 'pair' | 'profile' | 'region' | null;
+  metric: string | null;
+  /** Map centre (longitude, latitude) and zoom. */
+  camera: { lng: number; lat: number; zoom: number } | null;
+}
+
+/** What the parser needs to know to reject outdated values. */
+export interface KnownValues {
+  layerIds: ReadonlySet<LayerId>;
+  municipalityCodes: ReadonlySet<MunicipalityCode>;
+  metrics: ReadonlySet<string>;
+}
+
+/** A parameter that was ignored, for the notice ("ignored: layer 'x' (unknown)"). */
+export interface IgnoredParam {
+  param: string;
+  value: string;
+}
+
+export const EMPTY_VIEW: ViewState = {
+  lang: null,
+  layers: null,
+  fill: null,
+  municipality: null,
+  regionLayer: null,
+  pair: null,
+  panel: null,
+  metric: null,
+  camera: null,
+};
+
+const PANELS = new Set(['matrix', 'pair', 'profile', 'region']);
+// The Netherlands with a margin; a camera outside is not a view of this atlas.
+const LNG_RANGE = [0, 10] as const;
+const LAT_RANGE = [49, 56] as const;
+
+/**
+ * Read a view from a query string (`?layers=a,b&gm=GM0363…`), keeping only values that exist.
+ * @example parseViewState('?lang=en&layers=x', known).state.lang // 'en'
+ */
+export function parseViewState(search: string, known: KnownValues): { state: ViewState; ignored: IgnoredParam[] } {
+  const params = new URLSearchParams(search);
+  const ignored: IgnoredParam[] = [];
+  const state: ViewState = { ...EMPTY_VIEW };
+  const ignore = (param: string, value: string) => ignored.push({ param, value });
+  const layer = (param: string, value: string): LayerId | null => {
+    if (known.layerIds.has(value)) return value;
+    ignore(param, value);
+    return null;
+  };
+
+  for (const [param, value] of params) {
+    switch (param) {
+      case 'lang':
+        if (value === 'nl' || value === 'en') state.lang = value;
+        else ignore(param, value);
+        break;
+      case 'layers':
+        state.layers = value === '' ? [] : [...new Set(value.split(','))].flatMap((v) => layer(param, v) ?? []);
+        break;
+      case 'fill':
+        state.fill = value === 'none' ? 'none' : layer(param, value);
+        break;
+      case 'gm': {
+        const code = value.toUpperCase();
+        if (known.municipalityCodes.has(code)) state.municipality = code;
+        else ignore(param, value);
+        break;
+      }
+      case 'via':
+        state.regionLayer = layer(param, value);
+        break;
+      case 'pair': {
+        const [a, b, ...rest] = value.split(',');
+        if (a && b && rest.length === 0 && a !== b && known.layerIds.has(a) && known.layerIds.has(b))
+          state.pair = [a, b];
+        else ignore(param, value);
+        break;
+      }
+      case 'panel':
+        if (PANELS.has(value)) state.panel = value as ViewState['panel'];
+        else ignore(param, value);
+        break;
+      case 'metric':
+        if (known.metrics.has(value)) state.metric = value;
+        else ignore(param, value);
+        break;
+      case 'map': {
+        const camera = parseCamera(value);
+        if (camera) state.camera = camera;
+        else ignore(param, value);
+        break;
+      }
+      default:
+        ignore(param, value);
+    }
+  }
+  return { state, ignored };
+}
+
+function parseCamera(value: string): ViewState['camera'] {
+  const parts = value.split(',');
+  if (parts.length !== 3) return null;
+  const [lng, lat, zoom] = parts.map(Number) as [number, number, number];
+  const inRange = (v: number, [lo, hi]: readonly [number, number]) => Number.isFinite(v) && v >= lo && v <= hi;
+  if (!inRange(lng, LNG_RANGE) || !inRange(lat, LAT_RANGE) || !inRange(zoom, [0, 22])) return null;
+  return { lng, lat, zoom };
+}
+
+/**
+ * Write a view as a query string (leading `?`, or '' for the default view), in a fixed parameter order
+ * so equal views give equal links. Coordinates are rounded to what the eye can tell apart.
+ * @example serializeViewState({ ...EMPTY_VIEW, lang: 'en' }) // '?lang=en'
+ */
+export function serializeViewState(state: ViewState): string {
+  const params = new URLSearchParams();
+  if (state.lang) params.set('lang', state.lang);
+  if (state.layers) params.set('layers', state.layers.join(','));
+  if (state.fill) params.set('fill', state.fill);
+  if (state.municipality) params.set('gm', state.municipality);
+  if (state.regionLayer) params.set('via', state.regionLayer);
+  if (state.pair) params.set('pair', state.pair.join(','));
+  if (state.panel) params.set('panel', state.panel);
+  if (state.metric) params.set('metric', state.metric);
+  if (state.camera) {
+    const { lng, lat, zoom } = state.camera;
+    params.set('map', `${lng.toFixed(4)},${lat.toFixed(4)},${zoom.toFixed(2)}`);
+  }
+  const text = params.toString().replaceAll('%2C', ',');
+  return text ? `?${text}` : '';
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { EMPTY_VIEW, parseViewState, serializeViewState, type ViewState } from '../../src/lib/state/url-state';
+
+const known = {
+  layerIds: new Set(['jeugdregio-2025', 'veiligthuis-2025', 'cjg-2025']),
+  municipalityCodes: new Set(['GM0363', 'GM0014']),
+  metrics: new Set(['ari', 'nmi']),
+};
+
+describe('parseViewState', () => {
+  it('reads every parameter of a full link', () => {
+    const { state, ignored } = parseViewState(
+      '?lang=en&layers=jeugdregio-2025,cjg-2025&fill=cjg-2025&gm=GM0363&via=cjg-2025&pair=jeugdregio-2025,veiligthuis-2025&panel=pair&metric=ari&map=5.1,52.2,7.5',
+      known,
+    );
+    expect(ignored).toEqual([]);
+    expect(state).toEqual({
+      lang: 'en',
+      layers: ['jeugdregio-2025', 'cjg-2025'],
+      fill: 'cjg-2025',
+      municipality: 'GM0363',
+      regionLayer: 'cjg-2025',
+      pair: ['jeugdregio-2025', 'veiligthuis-2025'],
+      panel: 'pair',
+      metric: 'ari',
+      camera: { lng: 5.1, lat: 52.2, zoom: 7.5 },
+    });
+  });
+
+  it('drops unknown layers, codes and values, and says which', () => {
+    const { state, ignored } = parseViewState(
+      '?lang=fr&layers=jeugdregio-2016,jeugdregio-2025&gm=GM9999&pair=cjg-2025,cjg-2025&map=120,10,3&metric=x&foo=1',
+      known,
+    );
+    expect(state.lang).toBeNull();
+    expect(state.layers).toEqual(['jeugdregio-2025']);
+    expect(state.municipality).toBeNull();
+    expect(state.pair).toBeNull();
+    expect(state.camera).toBeNull();
+    expect(ignored.map((i) => i.param)).toEqual(['lang', 'layers', 'gm', 'pair', 'map', 'metric', 'foo']);
+  });
+
+  it('distinguishes "no layers" from "layers not in the link"', () => {
+    expect(parseViewState('?layers=', known).state.layers).toEqual([]);
+    expect(parseViewState('', known).state.layers).toBeNull();
+  });
+
+  it('accepts a lower-case gemeente code', () => {
+    expect(parseViewState('?gm=gm0014', known).state.municipality).toBe('GM0014');
+  });
+
+  it('treats hostile values as unknown text', () => {
+    const { state, ignored } = parseViewState('?layers=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', known);
+    expect(state.layers).toEqual([]);
+    expect(ignored[0]!.value).toBe('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('serializeViewState', () => {
+  it('writes nothing for the default view', () => {
+    expect(serializeViewState(EMPTY_VIEW)).toBe('');
+  });
+
+  it('round-trips any valid view (camera rounded)', () => {
+    const layerId = fc.constantFrom(...known.layerIds);
+    const view = fc.record<ViewState>({
+      lang: fc.constantFrom(null, 'nl' as const, 'en' as const),
+      layers: fc.option(fc.uniqueArray(layerId, { maxLength: 3 })),
+      fill: fc.option(fc.oneof(layerId, fc.constant('none' as const))),
+      municipality: fc.option(fc.constantFrom(...known.municipalityCodes)),
+      regionLayer: fc.option(layerId),
+      pair: fc.option(fc.uniqueArray(layerId, { minLength: 2, maxLength: 2 }).map((p) => p as [string, string])),
+      panel: fc.constantFrom(null, 'matrix' as const, 'pair' as const, 'profile' as const, 'region' as const),
+      metric: fc.option(fc.constantFrom(...known.metrics)),
+      camera: fc.option(
+        fc.record({
+          lng: fc.integer({ min: 30000, max: 80000 }).map((v) => v / 10000),
+          lat: fc.integer({ min: 500000, max: 540000 }).map((v) => v / 10000),
+          zoom: fc.integer({ min: 0, max: 2200 }).map((v) => v / 100),
+        }),
+      ),
+    });
+    fc.assert(
+      fc.property(view, (v) => {
+        const { state, ignored } = parseViewState(serializeViewState(v), known);
+        expect(ignored).toEqual([]);
+        expect(state).toEqual(v);
+      }),
+    );
+  });
+});
