@@ -103,3 +103,20 @@ export async function screenPoint(page: Page, lngLat: [number, number]): Promise
   }, lngLat);
   return { x: box.x + p.x, y: box.y + p.y };
 }
+
+/** Serious and critical axe-core violations on the page, as readable lines. */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  const axePath = join(here, '../../node_modules/axe-core/axe.min.js');
+  await page.addScriptTag({ path: axePath });
+  const results = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<AxeResults> } }).axe;
+    interface AxeResults {
+      violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+    }
+    // The map canvas is a drawing; its text alternative is checked separately.
+    return axe.run({ exclude: [['.maplibregl-canvas']] }, { resultTypes: ['violations'] });
+  });
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
