@@ -5,6 +5,25 @@
  * Input paths are relative to $GEO_SOURCES (see ../shared/geo-sources/SOURCES.md).
  */
 import type { CoverageRules, Layout2011, LayerMeta, SourceInfo } from '../src/lib/types';
+import { ALIASES, type MunicipalityAlias } from '../src/lib/data/aliases';
+
+/**
+ * Where the gemeenten of an earlier year that no longer exist went. The table is read from $GEO_REFERENCE
+ * (default ../shared/reference); the earlier year's geometry from $GEO_SOURCES, to check the table against
+ * the map (see geo/README.md, "Former gemeenten").
+ */
+export interface FormerSpec {
+  /**
+   * CSV `date,type,old_code,old_name,new_code,new_name,area_share,source`, relative to $GEO_REFERENCE:
+   * one row per (former gemeente, receiver, date), as in ../shared/reference/herindelingen-2015-2025.md.
+   */
+  input: string;
+  /** TopoJSON of the table's first year (CBS `statcode` properties), relative to $GEO_SOURCES. */
+  startTopologyInput: string;
+  /** Name of the gemeenten GeometryCollection in that topology. */
+  startObjectName: string;
+  source: SourceInfo;
+}
 
 /** A gemeente geometry (one year's set of gemeenten) and where its inputs are. */
 export interface GeometrySpec {
@@ -22,6 +41,10 @@ export interface GeometrySpec {
   /** Citation of the inhabitants figures, null together with `inhabitantsInput`. */
   inhabitantsSource: string | null;
   source: SourceInfo;
+  /** Where the gemeenten of an earlier year that are not in this one went, or omitted. */
+  former?: FormerSpec;
+  /** Other names of this year's gemeenten, checked against the geometry (code and name) at build time. */
+  aliases?: readonly MunicipalityAlias[];
 }
 
 /** A registry entry: the authored layer metadata plus where its membership table is. */
@@ -51,6 +74,18 @@ export const GEOMETRIES: readonly GeometrySpec[] = [
       licence: 'CC BY 4.0',
       referenceDate: '2025-01-01',
     },
+    former: {
+      input: 'herindelingen-2015-2025.csv',
+      startTopologyInput: 'cbs-2015/Gemeente_2015_layer_q1e3.json',
+      startObjectName: 'layer',
+      source: {
+        citation:
+          'Gemeentelijke herindelingen 1 januari 2015 – 1 januari 2025 (herindelingen-2015-2025.md): datum en soort per rij uit openbare bronnen (CBS, VNG, herindelingswetten, provincies), aandelen gemeten op de CBS-kaarten 2015 en 2025',
+        licence: 'feiten per rij geciteerd; kaarten CBS, CC BY 4.0',
+        referenceDate: '2025-01-01',
+      },
+    },
+    aliases: ALIASES,
   },
 ];
 

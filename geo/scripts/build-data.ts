@@ -1,7 +1,8 @@
 /**
  * Build `public/data/` from the sources in $GEO_SOURCES (default ../shared/geo-sources, relative to the
- * repository root): one municipalities topology per geometry (year), one layer file per registry entry,
- * and manifest.json with checksums. See geo/README.md.
+ * repository root) and the reference tables in $GEO_REFERENCE (default ../shared/reference): one
+ * municipalities topology per geometry (year), where the registry asks for it that year's former gemeenten,
+ * one layer file per registry entry, and manifest.json with checksums. See geo/README.md.
  *
  *   npm run geo:build            # or: npx tsx geo/scripts/build-data.ts [--quiet]
  *
@@ -14,13 +15,16 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import area from '@turf/area';
 import { feature } from 'topojson-client';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 import { DataError } from '../../src/lib/errors';
 import { parseCsv } from '../../src/lib/data/csv';
 import {
+  FORMER_FORMAT,
   LAYER_FORMAT,
   MANIFEST_FORMAT,
   checkLayerAgainstTopology,
+  parseFormerMunicipalities,
   parseLayerFile,
   parseManifest,
   parseMunicipalityTopology,
@@ -33,6 +37,7 @@ import {
   validateMemberships,
 } from '../../src/lib/data/validate';
 import type {
+  FormerMunicipalitiesFile,
   GeometryEntry,
   LayerEntry,
   LayerFile,
@@ -42,12 +47,25 @@ import type {
   MunicipalityTopology,
 } from '../../src/lib/types';
 import { MUNICIPALITIES_OBJECT } from '../../src/lib/types';
-import { GEOMETRIES, LAYERS, type GeometrySpec, type LayerSpec } from '../layers';
+import { GEOMETRIES, LAYERS, type FormerSpec, type GeometrySpec, type LayerSpec } from '../layers';
+import {
+  checkAgainstMaps,
+  polygonsOf,
+  readChangeRows,
+  resolveFormerMunicipalities,
+  throwIfAny,
+  type PolygonCoordinates,
+} from './former';
 
 /** Options of {@link buildData}. */
 export interface BuildOptions {
   /** The geo-sources folder (absolute, or relative to the working directory). */
   sourcesDir: string;
+  /**
+   * The reference folder with the reorganisation tables (../shared/reference); needed only when a
+   * geometry of the registry has `former`.
+   */
+  referenceDir?: string;
   /** Output folder, normally `public/data`; created if missing. */
   outDir: string;
   /** Print nothing on success. */
@@ -78,6 +96,8 @@ interface BuiltGeometry {
   topology: MunicipalityTopology;
   /** Gemeente code → name, for validating the membership tables. */
   names: Map<string, string>;
+  /** Where the gemeenten of an earlier year went, if the registry asks for it. */
+  former?: FormerMunicipalitiesFile;
 }
 
 const MANIFEST_FILE = 'manifest.json';
@@ -100,7 +120,20 @@ export function buildData(options: BuildOptions): BuildResult {
       sourcesDir,
     );
   }
+  const { referenceDir } = options;
+  if (
+    geometrySpecs.some((g) => g.former) &&
+    (referenceDir === undefined || !existsSync(referenceDir) || !statSync(referenceDir).isDirectory())
+  ) {
+    throw new DataError(
+      `reference folder not found: ${referenceDir ?? '(none given)'}\n` +
+        'Set the environment variable GEO_REFERENCE to the folder with herindelingen-2015-2025.csv ' +
+        '(default ../shared/reference, relative to the repository root).',
+      referenceDir,
+    );
+  }
   const input = (file: string) => ({ file, text: readInput(sourcesDir, file) });
+  const reference = (file: string) => ({ file, text: readInput(referenceDir ?? '', file) });
 
   const errors: string[] = [];
   const warnings: string[] = [];
@@ -109,6 +142,8 @@ export function buildData(options: BuildOptions): BuildResult {
     try {
       const built = buildGeometry(spec, input, warnings);
       geometries.set(spec.id, built);
+      checkAliases(spec, built.names);
+      if (spec.former) built.former = buildFormer(spec, spec.former, built, input, reference);
     } catch (error) {
       errors.push(messageOf(error));
     }
@@ -146,11 +181,11 @@ export function buildData(options: BuildOptions): BuildResult {
 
   const outputs: OutputFile[] = [];
   const geometryEntries: GeometryEntry[] = [];
-  for (const { spec, topology } of geometries.values()) {
+  for (const { spec, topology, former } of geometries.values()) {
     const path = `municipalities-${spec.year}.topo.json`;
     const text = JSON.stringify(topology);
     outputs.push({ path, text });
-    geometryEntries.push({
+    const entry: GeometryEntry = {
       id: spec.id,
       year: spec.year,
       file: path,
@@ -159,7 +194,14 @@ export function buildData(options: BuildOptions): BuildResult {
       source: spec.source,
       inhabitantsDate: spec.inhabitantsDate,
       inhabitantsSource: spec.inhabitantsSource,
-    });
+    };
+    if (former) {
+      const formerPath = `former-municipalities-${spec.year}.json`;
+      const formerText = `${JSON.stringify(former, null, 2)}\n`;
+      outputs.push({ path: formerPath, text: formerText });
+      entry.former = { file: formerPath, sha256: sha256(formerText), count: former.municipalities.length };
+    }
+    geometryEntries.push(entry);
   }
   const layerEntries: LayerEntry[] = [];
   for (const { spec, file } of layers) {
@@ -183,7 +225,14 @@ export function buildData(options: BuildOptions): BuildResult {
   writeOutputs(outDir, outputs);
 
   if (!quiet) {
-    for (const { spec, topology } of geometries.values()) log(describeGeometry(spec, topology));
+    for (const { spec, topology, former } of geometries.values()) {
+      log(describeGeometry(spec, topology));
+      if (former && spec.former) {
+        log(
+          `  ${former.municipalities.length} former gemeenten (${spec.former.input}), checked against ${spec.former.startTopologyInput}`,
+        );
+      }
+    }
     for (const entry of layerEntries) {
       const count = geometries.get(entry.geometryId)?.names.size ?? 0;
       log(
@@ -293,6 +342,98 @@ function buildGeometry(
   return { spec, topology: result as unknown as MunicipalityTopology, names };
 }
 
+/** Every alias of the geometry must name a gemeente of it by its code and its official name. */
+function checkAliases(spec: GeometrySpec, names: ReadonlyMap<string, string>): void {
+  const problems = (spec.aliases ?? []).flatMap(({ alias, code, name }) => {
+    const actual = names.get(code);
+    if (actual === undefined) return [`alias "${alias}": ${code} is not a gemeente of ${spec.id}`];
+    return actual === name ? [] : [`alias "${alias}": ${code} is "${actual}" in ${spec.id}, not "${name}"`];
+  });
+  if (problems.length > 0) {
+    throw new DataError(`src/lib/data/aliases.ts: ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+  }
+}
+
+/**
+ * Read the reorganisation table and the first year's map, check both (see ./former.ts) and return the
+ * former gemeenten of this geometry. Throws DataError listing every problem.
+ */
+function buildFormer(
+  spec: GeometrySpec,
+  former: FormerSpec,
+  built: BuiltGeometry,
+  input: (file: string) => { file: string; text: string },
+  reference: (file: string) => { file: string; text: string },
+): FormerMunicipalitiesFile {
+  const csv = reference(former.input);
+  const rows = readChangeRows(parseCsv(csv.text, csv.file, { delimiter: ',' }), csv.file);
+  const start = readStartPolygons(input(former.startTopologyInput), former.startObjectName);
+  const { municipalities, resolved, problems } = resolveFormerMunicipalities({
+    file: csv.file,
+    rows,
+    current: built.names,
+    start: start.names,
+  });
+  const collection = built.topology.objects[MUNICIPALITIES_OBJECT];
+  const currentPolygons = new Map<string, PolygonCoordinates>(
+    collection.geometries.map((g) => [String(g.id), polygonsOf(polygonFeature(built.topology, g).geometry)]),
+  );
+  problems.push(
+    ...checkAgainstMaps({
+      file: csv.file,
+      resolved,
+      startPolygons: start.polygons,
+      currentPolygons,
+      current: built.names,
+    }),
+  );
+  throwIfAny(problems, csv.file);
+  return { format: FORMER_FORMAT, geometryId: spec.id, source: former.source, municipalities };
+}
+
+/** The gemeenten of a CBS topology (statcode, statnaam) with their polygons. */
+function readStartPolygons(
+  { file, text }: { file: string; text: string },
+  objectName: string,
+): { names: Map<string, string>; polygons: Map<string, PolygonCoordinates> } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new DataError(`${file}: not valid JSON (${(error as Error).message})`, file);
+  }
+  const topology = json as Topology<Record<string, GeometryCollection<Record<string, unknown>>>>;
+  const collection = topology.objects?.[objectName];
+  if (topology.type !== 'Topology' || collection?.type !== 'GeometryCollection') {
+    throw new DataError(`${file}: expected a TopoJSON Topology with a GeometryCollection "${objectName}"`, file);
+  }
+  const names = new Map<string, string>();
+  const polygons = new Map<string, PolygonCoordinates>();
+  const problems: string[] = [];
+  collection.geometries.forEach((geometry, i) => {
+    const props = (geometry.properties ?? {}) as Record<string, unknown>;
+    const code = props.statcode;
+    const name = props.statnaam;
+    if (typeof code !== 'string' || typeof name !== 'string' || names.has(code)) {
+      problems.push(`${file}, geometry ${i}: no statcode/statnaam, or a statcode seen before`);
+    } else if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') {
+      problems.push(`${file}, geometry ${i} (${code}): type ${geometry.type}, expected Polygon or MultiPolygon`);
+    } else {
+      names.set(code, name);
+      polygons.set(code, polygonsOf(polygonFeature(topology, geometry).geometry));
+    }
+  });
+  if (problems.length > 0) {
+    throw new DataError(`${file}: ${problems.length} problem(s):\n  ${problems.join('\n  ')}`, file);
+  }
+  return { names, polygons };
+}
+
+/** A Polygon or MultiPolygon object of a topology as a GeoJSON feature (the caller checked the type). */
+function polygonFeature(topology: Topology, geometry: GeometryObject): Feature<Polygon | MultiPolygon> {
+  return feature(topology, geometry) as Feature<Polygon | MultiPolygon>;
+}
+
 /** The layer metadata of a registry entry, keys in a fixed order and without the build-only fields. */
 function toMeta(spec: LayerSpec): LayerMeta {
   const meta: LayerMeta = {
@@ -323,7 +464,9 @@ function checkOutputs(outputs: OutputFile[], manifest: Manifest): void {
     const codesOf = new Map<string, Set<string>>();
     for (const g of manifest.geometries) {
       const topology = parseMunicipalityTopology(read(g.file), g.file);
-      codesOf.set(g.id, new Set(topology.objects[MUNICIPALITIES_OBJECT].geometries.map((m) => String(m.id))));
+      const codes = new Set(topology.objects[MUNICIPALITIES_OBJECT].geometries.map((m) => String(m.id)));
+      codesOf.set(g.id, codes);
+      if (g.former) parseFormerMunicipalities(read(g.former.file), g.former.file, codes);
     }
     for (const l of manifest.layers) {
       checkLayerAgainstTopology(parseLayerFile(read(l.file), l.file), codesOf.get(l.geometryId) ?? new Set(), l.file);
@@ -349,7 +492,7 @@ function writeOutputs(outDir: string, outputs: OutputFile[]): void {
   }
   const written = new Set(outputs.map((o) => o.path));
   const stale = [
-    ...readdirSync(outDir).filter((f) => /^municipalities-\d+\.topo\.json$/.test(f)),
+    ...readdirSync(outDir).filter((f) => /^(municipalities-\d+\.topo|former-municipalities-\d+)\.json$/.test(f)),
     ...readdirSync(join(outDir, 'layers'))
       .filter((f) => f.endsWith('.json'))
       .map((f) => `layers/${f}`),
@@ -394,6 +537,7 @@ function main(argv: string[]): number {
   try {
     buildData({
       sourcesDir: resolve(repoRoot, process.env.GEO_SOURCES ?? '../shared/geo-sources'),
+      referenceDir: resolve(repoRoot, process.env.GEO_REFERENCE ?? '../shared/reference'),
       outDir: resolve(repoRoot, 'public/data'),
       quiet: args.includes('--quiet'),
     });

@@ -119,6 +119,76 @@ export type MunicipalityGeometry = (Polygon<MunicipalityProps> | MultiPolygon<Mu
   id: MunicipalityCode;
 };
 
+/**
+ * How a former gemeente's territory (or part of it) went to a receiving gemeente. The reference table
+ * (../shared/reference/herindelingen-2015-2025.md) writes these in Dutch:
+ * - `merger`: samenvoeging (old gemeente abolished, new gemeente with a new CBS code);
+ * - `merger-kept-code`: samenvoeging in which the new gemeente took a partner's name, so CBS kept that code;
+ * - `light-merger`: lichte samenvoeging (the territory was added to an existing gemeente);
+ * - `absorbed`: opgegaan in (CBS only says the gemeente went up in the receiver, which kept its name and code);
+ * - `split`: splitsing (divided over several receivers, one transfer each);
+ * - `boundary-correction`: grenscorrectie (a part moved while the gemeente continued);
+ * - `rename`: naamswijziging with a new CBS code.
+ */
+export type FormerChangeKind =
+  'merger' | 'merger-kept-code' | 'light-merger' | 'absorbed' | 'split' | 'boundary-correction' | 'rename';
+
+/** One step of a transfer whose receiver was itself merged later (e.g. Muiden → Weesp → Amsterdam). */
+export interface FormerStep {
+  /** The intermediate gemeente, which no longer exists. */
+  code: MunicipalityCode;
+  name: string;
+  /** When the intermediate gemeente's territory went on to the next receiver, ISO `YYYY-MM-DD`. */
+  date: string;
+  kind: FormerChangeKind;
+  source: string;
+}
+
+/** Where (part of) a former gemeente went, as a gemeente of the geometry's year. */
+export interface FormerTransfer {
+  /** The receiving gemeente in this geometry (after following `via`). */
+  code: MunicipalityCode;
+  /** When the territory left the former gemeente, ISO `YYYY-MM-DD`. */
+  date: string;
+  kind: FormerChangeKind;
+  /**
+   * Share of the former gemeente's area (in the oldest geometry of the table) that went to `code`,
+   * in (0, 1]: 1 for a whole merger or rename; measured (± a few per cent) for splits and corrections.
+   */
+  areaShare: number;
+  /** Public statement(s) of date and type; several separated by " | ". */
+  source: string;
+  /** Intermediate gemeenten in order, when the first receiver no longer exists; absent otherwise. */
+  via?: FormerStep[];
+}
+
+/** A gemeente that no longer exists, and where its territory went. */
+export interface FormerMunicipality {
+  code: MunicipalityCode;
+  /** Its last official name. */
+  name: string;
+  /** Sorted by date, then largest share first, then code. Never empty. */
+  transfers: FormerTransfer[];
+}
+
+/** The file `public/data/former-municipalities-<year>.json`. */
+export interface FormerMunicipalitiesFile {
+  format: 'samenwerkingsatlas/former-municipalities@1';
+  /** The geometry whose gemeenten the receivers are. */
+  geometryId: string;
+  source: SourceInfo;
+  /** Sorted by code. */
+  municipalities: FormerMunicipality[];
+}
+
+/** The former-gemeenten file of a geometry, in the manifest. */
+export interface FormerEntry {
+  file: string;
+  sha256: string;
+  /** Number of former gemeenten listed. */
+  count: number;
+}
+
 /** One gemeente set (year) in the manifest. */
 export interface GeometryEntry {
   id: string;
@@ -130,6 +200,8 @@ export interface GeometryEntry {
   /** Reference date of the inhabitants figures, ISO date, or null if none. */
   inhabitantsDate: string | null;
   inhabitantsSource: string | null;
+  /** Gemeenten that existed earlier but not in this geometry, and where they went; absent if not built. */
+  former?: FormerEntry;
 }
 
 /** One layer in the manifest. */

@@ -1,6 +1,7 @@
 /**
- * The geo build against test/fixtures/geo-sources-mini (a hand-made 2×2 grid, see its README.md),
- * copied to a temporary folder so that tests can break tables without touching the fixtures.
+ * The geo build against test/fixtures/geo-sources-mini (a hand-made 2×2 grid, see its README.md) and
+ * test/fixtures/reference-mini (reorganisations 2098-2099 on that grid), copied to a temporary folder so
+ * that tests can break tables without touching the fixtures.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -12,11 +13,19 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GEOMETRIES, LAYERS, type GeometrySpec, type LayerSpec } from '../../geo/layers';
 import { buildData, type BuildOptions } from '../../geo/scripts/build-data';
 import { DataError } from '../../src/lib/errors';
-import { parseLayerFile, parseManifest, parseMunicipalityTopology } from '../../src/lib/data/parse';
-import type { MunicipalityTopology } from '../../src/lib/types';
+import {
+  parseFormerMunicipalities,
+  parseLayerFile,
+  parseManifest,
+  parseMunicipalityTopology,
+} from '../../src/lib/data/parse';
+import type { FormerMunicipalitiesFile, MunicipalityTopology } from '../../src/lib/types';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURE = join(ROOT, 'test/fixtures/geo-sources-mini');
+const REFERENCE_FIXTURE = join(ROOT, 'test/fixtures/reference-mini');
+const CHANGES = 'herindelingen-2098-2099.csv';
+const CHANGES_HEADER = 'date,type,old_code,old_name,new_code,new_name,area_share,source';
 
 const GEOMETRY: GeometrySpec = {
   id: 'gemeenten-2099',
@@ -27,6 +36,18 @@ const GEOMETRY: GeometrySpec = {
   inhabitantsDate: '2098-01-01',
   inhabitantsSource: 'Test inhabitants',
   source: { citation: 'Test grid', licence: 'CC0', referenceDate: '2099-01-01' },
+};
+
+/** The fixture geometry with the reorganisations of 2098-2099 and an alias. */
+const FORMER_GEOMETRY: GeometrySpec = {
+  ...GEOMETRY,
+  former: {
+    input: CHANGES,
+    startTopologyInput: 'cbs/gemeente_2098.topojson',
+    startObjectName: 'gemeente_2098',
+    source: { citation: 'Test reorganisations', licence: 'CC0', referenceDate: '2099-01-01' },
+  },
+  aliases: [{ alias: 'Het Noordwesten', code: 'GM9001', name: 'Noordwest', source: 'Test' }],
 };
 
 function layer(kind: string, input: string, extra: Partial<LayerSpec> = {}): LayerSpec {
@@ -72,13 +93,15 @@ afterEach(() => {
   for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A fresh temporary folder with a copy of the fixture sources and an (absent) output folder. */
-function workspace(): { sourcesDir: string; outDir: string } {
+/** A fresh temporary folder with copies of the fixture sources and reference, and an (absent) output folder. */
+function workspace(): { sourcesDir: string; referenceDir: string; outDir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'build-data-test-'));
   temporary.push(dir);
   const sourcesDir = join(dir, 'geo-sources');
   cpSync(FIXTURE, sourcesDir, { recursive: true });
-  return { sourcesDir, outDir: join(dir, 'out') };
+  const referenceDir = join(dir, 'reference');
+  cpSync(REFERENCE_FIXTURE, referenceDir, { recursive: true });
+  return { sourcesDir, referenceDir, outDir: join(dir, 'out') };
 }
 
 function build(options: Partial<BuildOptions> & { sourcesDir: string; outDir: string }) {
@@ -278,8 +301,17 @@ describe('buildData on the fixture sources', () => {
   });
 
   it('builds the real registry from tables made for the fixture grid', () => {
-    const { sourcesDir, outDir } = workspace();
+    const { sourcesDir, referenceDir, outDir } = workspace();
     const real = GEOMETRIES[0]!;
+    const realFormer = real.former!;
+    // The reorganisation fixture under the real names: the table, and the 2098 map as the first year's map.
+    cpSync(join(REFERENCE_FIXTURE, CHANGES), join(referenceDir, realFormer.input));
+    const start = readJson(join(FIXTURE, FORMER_GEOMETRY.former!.startTopologyInput)) as {
+      objects: Record<string, unknown>;
+    };
+    start.objects = { [realFormer.startObjectName]: start.objects[FORMER_GEOMETRY.former!.startObjectName] };
+    mkdirSync(dirname(join(sourcesDir, realFormer.startTopologyInput)), { recursive: true });
+    writeFileSync(join(sourcesDir, realFormer.startTopologyInput), JSON.stringify(start));
     // The fixture grid under the real geometry's input names; every layer puts all four gemeenten in one region.
     const topology = readJson(join(FIXTURE, GEOMETRY.topologyInput)) as { objects: Record<string, unknown> };
     topology.objects = { [real.objectName]: topology.objects[GEOMETRY.objectName] };
@@ -298,8 +330,12 @@ describe('buildData on the fixture sources', () => {
         [['gemeentecode', 'gemeentenaam', 'regiocode', 'regionaam', ...extra].join(','), ...body, ''].join('\n'),
       );
     }
-    const result = buildData({ sourcesDir, outDir, quiet: true });
-    expect(result.manifest.geometries.map((g) => [g.id, g.municipalityCount])).toEqual([[real.id, 4]]);
+    // The real aliases name gemeenten of 2025, which the grid has not (test/unit/aliases.test.ts checks them).
+    const geometries = GEOMETRIES.map((g) => ({ ...g, aliases: [] }));
+    const result = buildData({ sourcesDir, referenceDir, outDir, quiet: true, geometries });
+    expect(result.manifest.geometries.map((g) => [g.id, g.municipalityCount, g.former?.count])).toEqual([
+      [real.id, 4, 3],
+    ]);
     expect(result.manifest.layers.map((l) => l.id)).toEqual(LAYERS.map((l) => l.id));
     expect(result.manifest.layers.every((l) => l.regionCount === 1 && l.coveredCount === 4)).toBe(true);
   });
@@ -361,6 +397,203 @@ describe('buildData failures', () => {
   });
 });
 
+describe('buildData: former gemeenten', () => {
+  function buildFormer(options: Partial<BuildOptions> & { sourcesDir: string; outDir: string }) {
+    return build({ geometries: [FORMER_GEOMETRY], ...options });
+  }
+  const writeChanges = (referenceDir: string, lines: string[]) =>
+    writeFileSync(join(referenceDir, CHANGES), [CHANGES_HEADER, ...lines, ''].join('\n'));
+
+  it('writes where each former gemeente went, following chains, and lists the file in the manifest', () => {
+    const { sourcesDir, referenceDir, outDir } = workspace();
+    const result = buildFormer({ sourcesDir, referenceDir, outDir });
+    expect(result.files.map((f) => f.path).slice(0, 2)).toEqual([
+      'municipalities-2099.topo.json',
+      'former-municipalities-2099.json',
+    ]);
+    const entry = result.manifest.geometries[0]!.former!;
+    const text = readFileSync(join(outDir, 'former-municipalities-2099.json'));
+    expect(entry).toEqual({
+      file: 'former-municipalities-2099.json',
+      sha256: createHash('sha256').update(text).digest('hex'),
+      count: 3,
+    });
+    expect(parseManifest(readJson(join(outDir, 'manifest.json')), 'manifest.json')).toEqual(result.manifest);
+
+    const json = JSON.parse(text.toString('utf8')) as unknown;
+    const codes = new Set(['GM9001', 'GM9002', 'GM9003', 'GM9004']);
+    const expected: FormerMunicipalitiesFile = {
+      format: 'samenwerkingsatlas/former-municipalities@1',
+      geometryId: 'gemeenten-2099',
+      source: FORMER_GEOMETRY.former!.source,
+      municipalities: [
+        {
+          code: 'GM9005',
+          name: 'Oudnoord',
+          transfers: [
+            { code: 'GM9002', date: '2099-01-01', kind: 'merger', areaShare: 1, source: 'Test fact A | Test fact B' },
+          ],
+        },
+        {
+          code: 'GM9006',
+          name: 'Oudzuid',
+          transfers: [
+            {
+              code: 'GM9002',
+              date: '2098-07-01',
+              kind: 'split',
+              areaShare: 0.333,
+              source: 'Test fact C',
+              via: [
+                { code: 'GM9007', name: 'Tussendorp', date: '2099-01-01', kind: 'light-merger', source: 'Test fact E' },
+              ],
+            },
+            { code: 'GM9004', date: '2099-01-01', kind: 'split', areaShare: 0.667, source: 'Test fact D, quoted' },
+          ],
+        },
+        {
+          code: 'GM9007',
+          name: 'Tussendorp',
+          transfers: [
+            { code: 'GM9002', date: '2099-01-01', kind: 'light-merger', areaShare: 1, source: 'Test fact E' },
+          ],
+        },
+      ],
+    };
+    // Written already sorted and in the parser's shape, so the file is what the app gets.
+    expect(json).toEqual(expected);
+    expect(parseFormerMunicipalities(json, 'former-municipalities-2099.json', codes)).toEqual(expected);
+  });
+
+  it('prints a summary line and removes the former file once the registry no longer asks for it', () => {
+    const { sourcesDir, referenceDir, outDir } = workspace();
+    const lines: string[] = [];
+    buildFormer({ sourcesDir, referenceDir, outDir, quiet: false, log: (line) => lines.push(line) });
+    expect(lines[1]).toBe(
+      '  3 former gemeenten (herindelingen-2098-2099.csv), checked against cbs/gemeente_2098.topojson',
+    );
+    expect(existsSync(join(outDir, 'former-municipalities-2099.json'))).toBe(true);
+    build({ sourcesDir, outDir });
+    expect(existsSync(join(outDir, 'former-municipalities-2099.json'))).toBe(false);
+    expect(parseManifest(readJson(join(outDir, 'manifest.json')), 'manifest.json').geometries[0]).not.toHaveProperty(
+      'former',
+    );
+  });
+
+  it('names the missing reference folder and GEO_REFERENCE, and writes nothing', () => {
+    const { sourcesDir, outDir } = workspace();
+    const missing = join(outDir, '..', 'no-reference');
+    const { message } = errorOf(() => buildFormer({ sourcesDir, referenceDir: missing, outDir }));
+    expect(message).toContain(`reference folder not found: ${missing}`);
+    expect(message).toContain('GEO_REFERENCE');
+    expect(errorOf(() => buildFormer({ sourcesDir, outDir })).message).toContain(
+      'reference folder not found: (none given)',
+    );
+    expect(existsSync(outDir)).toBe(false);
+  });
+
+  it('reports every unreadable row with its line', () => {
+    const { sourcesDir, referenceDir, outDir } = workspace();
+    writeChanges(referenceDir, [
+      '2099-13-01,samenvoeging,GM9005,Oudnoord,GM9002,Noordoost,1.0,A',
+      '2099-01-01,fusie,GM9005,Oudnoord,GM9002,Noordoost,1.0,A',
+      '2099-01-01,splitsing,GM9006,Oudzuid,GM9004,Zuidoost,0,A',
+      '2099-01-01,splitsing,GM9006,Oudzuid,GM92,Zuidoost,0.5,A',
+      '2099-01-01,samenvoeging,GM9006,Oudzuid,GM9002,Noordoost,1.0,',
+    ]);
+    const { message } = errorOf(() => buildFormer({ sourcesDir, referenceDir, outDir }));
+    expect(message.split('\n')[0]).toBe('geo build failed; nothing was written.');
+    for (const problem of [
+      'herindelingen-2098-2099.csv, line 2: date "2099-13-01" is not a date YYYY-MM-DD',
+      'herindelingen-2098-2099.csv, line 3: unknown type "fusie"',
+      'herindelingen-2098-2099.csv, line 4: area_share "0" is not a share in (0, 1]',
+      'herindelingen-2098-2099.csv, line 5: new_code "GM92" is not a gemeente code GMnnnn',
+      'herindelingen-2098-2099.csv, line 6: empty source',
+    ]) {
+      expect(message).toContain(problem);
+    }
+    expect(existsSync(outDir)).toBe(false);
+  });
+
+  it('rejects receivers that are unknown or misnamed, merged current gemeenten and shares that miss part', () => {
+    const { sourcesDir, referenceDir, outDir } = workspace();
+    writeChanges(referenceDir, [
+      '2099-01-01,samenvoeging,GM9005,Oudnoord,GM9002,Noord-Oost,1.0,A',
+      '2099-01-01,splitsing,GM9006,Oudzuid,GM9008,Nergensdorp,0.667,B',
+      '2099-01-01,samenvoeging,GM9001,Noordwest,GM9002,Noordoost,1.0,C',
+    ]);
+    const { message } = errorOf(() => buildFormer({ sourcesDir, referenceDir, outDir }));
+    for (const problem of [
+      'line 2: receiver GM9002 is "Noordoost" in the geometry, not "Noord-Oost"',
+      'line 3: receiver GM9008 is not a gemeente of the geometry, and no later row says where it went',
+      'line 4: GM9001 Noordwest still exists in the geometry, so it can only lose territory by a grenscorrectie, not a merger',
+      'line(s) 3: the shares of GM9006 Oudzuid add up to 0.667, not 1',
+    ]) {
+      expect(message).toContain(`herindelingen-2098-2099.csv, ${problem}`);
+    }
+  });
+
+  it('rejects a chain through a gemeente that was divided later, and a gone gemeente missing from the table', () => {
+    const { sourcesDir, referenceDir, outDir } = workspace();
+    writeChanges(referenceDir, [
+      '2098-07-01,splitsing,GM9006,Oudzuid,GM9007,Tussendorp,0.333,C',
+      '2099-01-01,splitsing,GM9007,Tussendorp,GM9002,Noordoost,0.5,E',
+      '2099-01-01,splitsing,GM9007,Tussendorp,GM9004,Zuidoost,0.5,E',
+      '2099-01-01,splitsing,GM9006,Oudzuid,GM9004,Zuidoost,0.667,D',
+    ]);
+    const { message } = errorOf(() => buildFormer({ sourcesDir, referenceDir, outDir }));
+    expect(message).toContain(
+      'herindelingen-2098-2099.csv, line 2: receiver GM9007 was later divided over GM9002, GM9004, so where this part went is unknown; add rows from GM9006 to each',
+    );
+    expect(message).toContain(
+      'herindelingen-2098-2099.csv: GM9005 Oudnoord is gone from the geometry, but the table does not say where it went',
+    );
+  });
+
+  it('checks the table against the maps: whole mergers, measured shares, the largest receiver', () => {
+    const { sourcesDir, referenceDir, outDir } = workspace();
+    writeChanges(referenceDir, [
+      '2098-07-01,splitsing,GM9006,Oudzuid,GM9007,Tussendorp,0.45,C',
+      '2099-01-01,samenvoeging,GM9005,Oudnoord,GM9004,Zuidoost,1.0,A',
+      '2099-01-01,lichte samenvoeging,GM9007,Tussendorp,GM9002,Noordoost,1.0,E',
+      '2099-01-01,splitsing,GM9006,Oudzuid,GM9004,Zuidoost,0.55,D',
+    ]);
+    const { message } = errorOf(() => buildFormer({ sourcesDir, referenceDir, outDir }));
+    const lines = message.split('\n').map((l) => l.trim());
+    expect(lines).toContain(
+      'herindelingen-2098-2099.csv, line 3: GM9005 Oudnoord → GM9004 Zuidoost: only 0% of its old area lies there on the maps (expected most)',
+    );
+    expect(lines).toContain(
+      'herindelingen-2098-2099.csv: GM9005 Oudnoord: the largest part of its old area (100%) lies in GM9002 Noordoost on the maps, which the table does not list as a receiver',
+    );
+    // Two thirds of Oudzuid lie in Zuidoost: about 0.67 and 0.33 on the sampling grid, not 0.55 and 0.45.
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^herindelingen-2098-2099\.csv, line 2: GM9006 Oudzuid → GM9002 Noordoost: share 0\.45 in the table, 0\.3\d+ on the maps \(tolerance 0\.05\)$/,
+      ),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^herindelingen-2098-2099\.csv, line 5: GM9006 Oudzuid → GM9004 Zuidoost: share 0\.55 in the table, 0\.6\d+ on the maps \(tolerance 0\.05\)$/,
+      ),
+    );
+  });
+
+  it('rejects aliases whose code or name do not match the geometry', () => {
+    const { sourcesDir, referenceDir, outDir } = workspace();
+    const geometry: GeometrySpec = {
+      ...FORMER_GEOMETRY,
+      aliases: [
+        { alias: 'Nergens', code: 'GM9009', name: 'Nergens', source: 'Test' },
+        { alias: 'Het Noordwesten', code: 'GM9001', name: 'Noord-West', source: 'Test' },
+      ],
+    };
+    const { message } = errorOf(() => build({ sourcesDir, referenceDir, outDir, geometries: [geometry] }));
+    expect(message).toContain('alias "Nergens": GM9009 is not a gemeente of gemeenten-2099');
+    expect(message).toContain('alias "Het Noordwesten": GM9001 is "Noordwest" in gemeenten-2099, not "Noord-West"');
+  });
+});
+
 describe('build-data command line', () => {
   const tsx = join(ROOT, 'node_modules/.bin/tsx');
   const script = join(ROOT, 'geo/scripts/build-data.ts');
@@ -376,6 +609,18 @@ describe('build-data command line', () => {
     expect(run.stderr).toContain(`geo sources folder not found: ${missing}`);
     expect(run.stderr).toContain('GEO_SOURCES');
     expect(run.stdout).toBe('');
+  });
+
+  it('exits 1 with a message naming the folder and GEO_REFERENCE when the reference folder is missing', () => {
+    const missing = join(tmpdir(), 'build-data-test-no-such-reference');
+    const run = spawnSync(tsx, [script, '--quiet'], {
+      cwd: tmpdir(),
+      env: { ...process.env, GEO_SOURCES: FIXTURE, GEO_REFERENCE: missing },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`reference folder not found: ${missing}`);
+    expect(run.stderr).toContain('GEO_REFERENCE');
   });
 
   it('exits 2 on an unknown argument', () => {

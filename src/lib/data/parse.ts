@@ -10,6 +10,11 @@ import { DataError } from '../errors';
 import type {
   CoverageRules,
   Domain,
+  FormerChangeKind,
+  FormerMunicipalitiesFile,
+  FormerMunicipality,
+  FormerStep,
+  FormerTransfer,
   GeometryEntry,
   LayerEntry,
   LayerFile,
@@ -32,6 +37,19 @@ export const DOMAINS: readonly Domain[] = ['jeugd-zorg', 'veiligheid', 'bestuur'
 export const MANIFEST_FORMAT = 'samenwerkingsatlas/manifest@1';
 /** Format tag of a layer file. */
 export const LAYER_FORMAT = 'samenwerkingsatlas/layer@1';
+/** Format tag of a former-gemeenten file. */
+export const FORMER_FORMAT = 'samenwerkingsatlas/former-municipalities@1';
+
+/** Every kind of change a former gemeente can have gone through (see `FormerChangeKind`). */
+export const FORMER_CHANGE_KINDS: readonly FormerChangeKind[] = [
+  'merger',
+  'merger-kept-code',
+  'light-merger',
+  'absorbed',
+  'split',
+  'boundary-correction',
+  'rename',
+];
 
 /** True for a valid calendar date written `YYYY-MM-DD`. */
 export function isIsoDate(value: string): boolean {
@@ -51,7 +69,7 @@ export function parseManifest(json: unknown, file: string): Manifest {
   const geometries = r.array(root.geometries, 'geometries').map((value, i): GeometryEntry => {
     const path = `geometries[${i}]`;
     const o = r.object(value, path);
-    return {
+    const entry: GeometryEntry = {
       id: r.string(o.id, `${path}.id`),
       year: r.integer(o.year, `${path}.year`),
       file: r.relativePath(o.file, `${path}.file`),
@@ -62,6 +80,15 @@ export function parseManifest(json: unknown, file: string): Manifest {
       inhabitantsSource:
         o.inhabitantsSource === null ? null : r.string(o.inhabitantsSource, `${path}.inhabitantsSource`),
     };
+    if (o.former !== undefined) {
+      const f = r.object(o.former, `${path}.former`);
+      entry.former = {
+        file: r.relativePath(f.file, `${path}.former.file`),
+        sha256: r.sha256(f.sha256, `${path}.former.sha256`),
+        count: r.count(f.count, `${path}.former.count`),
+      };
+    }
+    return entry;
   });
   r.unique(
     geometries.map((g) => g.id),
@@ -199,6 +226,88 @@ export function parseMunicipalityTopology(json: unknown, file: string): Municipa
   r.unique(ids, `${collectionPath}.geometries`, 'gemeente id');
   // Every field the type promises has been checked above.
   return json as MunicipalityTopology;
+}
+
+/**
+ * Parse a former-gemeenten file (`former-municipalities-<year>.json`) against the gemeente codes of
+ * its geometry: every former code is unique, looks like a GM code and is not a current gemeente; every
+ * transfer has a current receiver, an ISO date, a known kind, an area share in (0, 1] and a source;
+ * `via` steps (if any) name former gemeenten with ISO dates.
+ * @returns the file with gemeenten sorted by code and transfers by date, largest share, code.
+ */
+export function parseFormerMunicipalities(
+  json: unknown,
+  file: string,
+  codes: ReadonlySet<MunicipalityCode>,
+): FormerMunicipalitiesFile {
+  const r = new Reader(file);
+  const root = r.object(json, '');
+  r.literal(root.format, 'format', FORMER_FORMAT);
+  const kind = (value: unknown, path: string): FormerChangeKind => {
+    if (!FORMER_CHANGE_KINDS.includes(value as FormerChangeKind)) {
+      r.fail(path, `expected one of ${FORMER_CHANGE_KINDS.join(', ')}, got ${describe(value)}`);
+    }
+    return value as FormerChangeKind;
+  };
+  const gmCode = (value: unknown, path: string): MunicipalityCode => {
+    const code = r.string(value, path);
+    if (!/^GM\d{4}$/.test(code)) r.fail(path, `expected a gemeente code GMnnnn, got ${describe(code)}`);
+    return code;
+  };
+  const municipalities = r.array(root.municipalities, 'municipalities').map((value, i): FormerMunicipality => {
+    const o = r.object(value, `municipalities[${i}]`);
+    const code = gmCode(o.code, `municipalities[${i}].code`);
+    const path = `municipalities[${i}] (${code})`;
+    if (codes.has(code)) r.fail(`${path}.code`, `${code} is a current gemeente, not a former one`);
+    const transfers = r.array(o.transfers, `${path}.transfers`).map((t, j): FormerTransfer => {
+      const at = `${path}.transfers[${j}]`;
+      const to = r.object(t, at);
+      const receiver = gmCode(to.code, `${at}.code`);
+      if (!codes.has(receiver)) r.fail(`${at}.code`, `receiver ${receiver} is not a gemeente of the geometry`);
+      const share = r.number(to.areaShare, `${at}.areaShare`);
+      if (!(share > 0 && share <= 1)) r.fail(`${at}.areaShare`, `expected a share in (0, 1], got ${share}`);
+      const transfer: FormerTransfer = {
+        code: receiver,
+        date: r.isoDate(to.date, `${at}.date`),
+        kind: kind(to.kind, `${at}.kind`),
+        areaShare: share,
+        source: r.string(to.source, `${at}.source`),
+      };
+      if (to.via !== undefined) {
+        const via = r.array(to.via, `${at}.via`).map((v, k): FormerStep => {
+          const step = r.object(v, `${at}.via[${k}]`);
+          return {
+            code: gmCode(step.code, `${at}.via[${k}].code`),
+            name: r.string(step.name, `${at}.via[${k}].name`),
+            date: r.isoDate(step.date, `${at}.via[${k}].date`),
+            kind: kind(step.kind, `${at}.via[${k}].kind`),
+            source: r.string(step.source, `${at}.via[${k}].source`),
+          };
+        });
+        if (via.length === 0) r.fail(`${at}.via`, 'empty (omit it for a direct transfer)');
+        transfer.via = via;
+      }
+      return transfer;
+    });
+    if (transfers.length === 0) r.fail(`${path}.transfers`, 'a former gemeente needs at least one transfer');
+    return { code, name: r.string(o.name, `${path}.name`), transfers: transfers.sort(compareTransfers) };
+  });
+  r.unique(
+    municipalities.map((m) => m.code),
+    'municipalities',
+    'former gemeente code',
+  );
+  return {
+    format: FORMER_FORMAT,
+    geometryId: r.string(root.geometryId, 'geometryId'),
+    source: r.source(root.source, 'source'),
+    municipalities: municipalities.sort((a, b) => compare(a.code, b.code)),
+  };
+}
+
+/** Order of a former gemeente's transfers: by date, then largest share first, then receiver code. */
+export function compareTransfers(a: FormerTransfer, b: FormerTransfer): number {
+  return compare(a.date, b.date) || b.areaShare - a.areaShare || compare(a.code, b.code);
 }
 
 /**
