@@ -28,7 +28,7 @@ export function normalizeName(s: string): string {
  * the CBS adds these to tell apart gemeenten of the same name.
  * @example baseName('Bergen (NH.)') // 'bergen'
  */
-function baseName(s: string): string {
+export function baseName(s: string): string {
   return normalizeName(s.replace(/\s*\([^()]*\)\s*$/, ''));
 }
 
