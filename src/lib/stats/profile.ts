@@ -1,0 +1,133 @@
+/**
+ * A gemeente's profile: its province and, for every layer, its region(s) with their size and partners; and
+ * the gemeenten it shares a region with in the most layers ("always together"), which brings out regions
+ * with an identity of their own (Rivierenland, Parkstad, Hoeksche Waard). Pure; computed on codes only.
+ */
+import { DataError } from '../errors';
+import type { Atlas, AtlasLayer, Municipality } from '../data/atlas';
+import { compareCodes } from '../data/validate';
+import { sumMembers } from '../geo/measure';
+import type { LayerId, MunicipalityCode, Region } from '../types';
+
+/** The layer kind whose regions are the provinces. */
+export const PROVINCE_KIND = 'provincie';
+
+/** One region of the gemeente in one layer. */
+export interface RegionProfile {
+  region: Region;
+  /** Number of member gemeenten, the gemeente itself included. */
+  memberCount: number;
+  /** Sum of the members' known inhabitants (a lower bound when `unknownInhabitantsCount > 0`). */
+  inhabitants: number;
+  /** Members whose inhabitants are unknown. */
+  unknownInhabitantsCount: number;
+  /** The other members, sorted by name (Dutch collation), then code. */
+  partners: Municipality[];
+}
+
+/** The gemeente's place in one layer. */
+export interface LayerProfile {
+  layer: AtlasLayer;
+  /** Its regions in this layer, by code; empty when the layer has no data for it. */
+  regions: RegionProfile[];
+}
+
+export interface MunicipalityProfile {
+  municipality: Municipality;
+  /** Its region in the first layer of kind `provincie`, or null without such a layer or data. */
+  province: Region | null;
+  /** One entry per layer of the atlas, in registry order. */
+  layers: LayerProfile[];
+}
+
+/**
+ * The profile of the gemeente `code`. Throws DataError for a code that is not a gemeente of the atlas.
+ * @example
+ * municipalityProfile(atlas, 'GM0005').layers[0].regions[0]
+ * // { region: R2 Middenrij, memberCount: 3, inhabitants: 15000, unknownInhabitantsCount: 0, partners: [Oost, West] }
+ */
+export function municipalityProfile(atlas: Atlas, code: MunicipalityCode): MunicipalityProfile {
+  const municipality = requireMunicipality(atlas, code);
+  const layers = atlas.layers.map((layer): LayerProfile => ({
+    layer,
+    regions: [...(layer.regionsByMember.get(code) ?? [])]
+      .sort((a, b) => compareCodes(a.code, b.code))
+      .map((region): RegionProfile => {
+        const people = sumMembers(region, atlas.municipalitiesByCode, 'inhabitants');
+        return {
+          region,
+          memberCount: region.members.length,
+          inhabitants: people.total,
+          unknownInhabitantsCount: people.unknownCount,
+          partners: sortByName(
+            region.members.filter((m) => m !== code).flatMap((m) => atlas.municipalitiesByCode.get(m) ?? []),
+          ),
+        };
+      }),
+  }));
+  const provinceLayer = atlas.layers.find((l) => l.meta.kind === PROVINCE_KIND);
+  return {
+    municipality,
+    province: provinceLayer?.regionsByMember.get(code)?.[0] ?? null,
+    layers,
+  };
+}
+
+/** Another gemeente and how often it shares a region with the one asked about. */
+export interface TogetherEntry {
+  municipality: Municipality;
+  /** Layers in which the two share at least one region. */
+  sharedCount: number;
+  /** Layers that have a region for both, so that the question can be asked there (≥ `sharedCount`). */
+  comparableCount: number;
+  /** The layers in which they share a region, in registry order. */
+  sharedLayerIds: LayerId[];
+}
+
+/**
+ * The gemeenten that share a region with `code` in the most layers: each other gemeente with at least one
+ * shared layer, ranked by the number of shared layers (descending), ties by name (Dutch collation), then code;
+ * at most `limit`. `comparableCount` says out of how many layers: those with data for both gemeenten
+ * (partial layers such as CJG cover few). `layerIds` restricts the layers counted (default: all).
+ * Throws DataError for a code that is not a gemeente of the atlas.
+ * @example alwaysTogether(atlas, 'GM0005', 1) // [{ municipality: Noord (GM0002), sharedCount: 4, comparableCount: 5, … }]
+ */
+export function alwaysTogether(
+  atlas: Atlas,
+  code: MunicipalityCode,
+  limit = 10,
+  layerIds?: readonly LayerId[],
+): TogetherEntry[] {
+  requireMunicipality(atlas, code);
+  const layers = layerIds ? atlas.layers.filter((l) => layerIds.includes(l.meta.id)) : atlas.layers;
+  const shared = new Map<MunicipalityCode, LayerId[]>();
+  for (const layer of layers) {
+    const partners = new Set((layer.regionsByMember.get(code) ?? []).flatMap((r) => r.members));
+    partners.delete(code);
+    for (const partner of partners) shared.set(partner, [...(shared.get(partner) ?? []), layer.meta.id]);
+  }
+  const covering = layers.filter((l) => l.regionsByMember.has(code));
+  return [...shared]
+    .flatMap(([partner, sharedLayerIds]): TogetherEntry[] => {
+      const municipality = atlas.municipalitiesByCode.get(partner);
+      if (!municipality) return [];
+      const comparableCount = covering.filter((l) => l.regionsByMember.has(partner)).length;
+      return [{ municipality, sharedCount: sharedLayerIds.length, comparableCount, sharedLayerIds }];
+    })
+    .sort((a, b) => b.sharedCount - a.sharedCount || compareByName(a.municipality, b.municipality))
+    .slice(0, Math.max(0, limit));
+}
+
+function requireMunicipality(atlas: Atlas, code: MunicipalityCode): Municipality {
+  const municipality = atlas.municipalitiesByCode.get(code);
+  if (!municipality) throw new DataError(`Unknown gemeente code ${code} (geometry ${atlas.geometry.id})`);
+  return municipality;
+}
+
+function sortByName(list: Municipality[]): Municipality[] {
+  return list.sort(compareByName);
+}
+
+function compareByName(a: Municipality, b: Municipality): number {
+  return a.name.localeCompare(b.name, 'nl') || compareCodes(a.code, b.code);
+}
