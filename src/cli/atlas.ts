@@ -3,9 +3,12 @@
  *
  *   npm run atlas -- layers [--json] [--data <dir>]
  *   npm run atlas -- lookup <gemeente> [--json] [--data <dir>]
+ *   npm run atlas -- stats <A> <B> [--weight count|area|inhabitants] [--json|--csv] [--data <dir>]
+ *   npm run atlas -- matrix [<layer id>…] [--metric <id>] [--json|--csv] [--data <dir>]
  *
  * Reads the files with the same validating parsers as the app and uses the newest gemeente
- * geometry of the manifest, like the app does. Exit codes: 0 done, 1 no match or bad data, 2 usage.
+ * geometry of the manifest, like the app does. The statistics are those of src/lib/stats, which the
+ * app shows too. Exit codes: 0 done, 1 no match, unknown layer id or bad data, 2 usage.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,16 +18,44 @@ import { buildAtlas, type Atlas } from '../lib/data/atlas';
 import { findMunicipality, lookupRegions } from '../lib/data/lookup';
 import { checkLayerAgainstTopology, parseLayerFile, parseManifest, parseMunicipalityTopology } from '../lib/data/parse';
 import { DataError } from '../lib/errors';
-import { formatLayers, formatLookup, formatNoMatch, summarizeLayers, summarizeLookup } from './format';
+import { WEIGHTS, type Weight } from '../lib/stats/layer-index';
+import { computeMatrix } from '../lib/stats/matrix';
+import { compareLayers, findMetric, METRICS } from '../lib/stats/pair';
+import {
+  formatLayers,
+  formatLookup,
+  formatMatrix,
+  formatNoMatch,
+  formatStats,
+  matrixCsv,
+  statsCsv,
+  summarizeLayers,
+  summarizeLookup,
+} from './format';
 
 const USAGE = `Usage:
   npm run atlas -- layers [--json] [--data <dir>]     list the layers
   npm run atlas -- lookup <gemeente> [--json] [--data <dir>]
                                                      the regions of a gemeente (name or GM code) per layer
+  npm run atlas -- stats <A> <B> [--weight count|area|inhabitants] [--json|--csv] [--data <dir>]
+                                                     how layer A and layer B overlap (layer ids as in 'layers');
+                                                     --csv prints the region pairs
+  npm run atlas -- matrix [<layer id>…] [--metric <id>] [--json|--csv] [--data <dir>]
+                                                     one metric for every pair of layers (default: all layers)
 Options:
-  --json        print JSON instead of a table
-  --data <dir>  the data folder (default: public/data of this repository)
+  --json            print JSON instead of a table
+  --csv             print CSV (comma, UTF-8, header row, dot decimals)
+  --weight <w>      stats: weight of the best matches, mean congruence and nested share (default count)
+  --metric <id>     matrix: ${METRICS.map((m) => m.id).join(', ')} (default ${METRICS[0]!.id})
+  --data <dir>      the data folder (default: public/data of this repository)
 `;
+
+const COMMANDS = ['layers', 'lookup', 'stats', 'matrix'] as const;
+type Command = (typeof COMMANDS)[number];
+
+function isCommand(value: string | undefined): value is Command {
+  return (COMMANDS as readonly (string | undefined)[]).includes(value);
+}
 
 /** Default data folder, found from this file so the command works from any working directory. */
 const DEFAULT_DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'public', 'data');
@@ -62,14 +93,41 @@ function loadAtlas(dataDir: string): Atlas {
   return buildAtlas(geometry, topology, layers);
 }
 
+/** What is wrong with the arguments of `command`, or null when they fit. */
+function optionError(
+  command: Command,
+  rest: readonly string[],
+  values: { json?: boolean; csv?: boolean; weight?: string; metric?: string },
+): string | null {
+  if (values.json && values.csv) return '--json and --csv exclude each other.';
+  if (values.csv && (command === 'layers' || command === 'lookup')) return `${command} has no --csv.`;
+  if (values.weight !== undefined && command !== 'stats') return '--weight belongs to stats.';
+  if (values.metric !== undefined && command !== 'matrix') return '--metric belongs to matrix.';
+  if (command === 'stats' && rest.length !== 2) return 'stats needs two layer ids.';
+  if (values.weight !== undefined && !(WEIGHTS as readonly string[]).includes(values.weight)) {
+    return `Unknown weight '${values.weight}'. Weights: ${WEIGHTS.join(', ')}.`;
+  }
+  if (values.metric !== undefined && !findMetric(values.metric)) {
+    return `Unknown metric '${values.metric}'. Metrics: ${METRICS.map((m) => m.id).join(', ')}.`;
+  }
+  return null;
+}
+
 /** Run the command; returns the exit code. */
 function main(argv: string[]): number {
-  let values: { json?: boolean; data?: string; help?: boolean };
+  let values: { json?: boolean; csv?: boolean; weight?: string; metric?: string; data?: string; help?: boolean };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
       args: argv,
-      options: { json: { type: 'boolean' }, data: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        json: { type: 'boolean' },
+        csv: { type: 'boolean' },
+        weight: { type: 'string' },
+        metric: { type: 'string' },
+        data: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       allowPositionals: true,
     }));
   } catch (e) {
@@ -81,8 +139,13 @@ function main(argv: string[]): number {
     process.stdout.write(USAGE);
     return 0;
   }
-  if ((command !== 'layers' && command !== 'lookup') || (command === 'layers' && rest.length > 0)) {
+  if (!isCommand(command) || (command === 'layers' && rest.length > 0)) {
     process.stderr.write(USAGE);
+    return 2;
+  }
+  const usageError = optionError(command, rest, values);
+  if (usageError) {
+    process.stderr.write(`${usageError}\n\n${USAGE}`);
     return 2;
   }
   // Names of several words need no quotes: `lookup Súdwest Fryslân`.
@@ -102,6 +165,28 @@ function main(argv: string[]): number {
   if (command === 'layers') {
     const layers = summarizeLayers(atlas);
     process.stdout.write(values.json ? `${JSON.stringify(layers, null, 2)}\n` : formatLayers(layers));
+    return 0;
+  }
+  if (command === 'stats') {
+    const [idA, idB] = rest as [string, string];
+    const comparison = compareLayers(atlas, idA, idB, { weight: (values.weight ?? 'count') as Weight });
+    const nameOf = (code: string): string => atlas.municipalitiesByCode.get(code)?.name ?? code;
+    process.stdout.write(
+      values.json
+        ? `${JSON.stringify(comparison, null, 2)}\n`
+        : values.csv
+          ? statsCsv(comparison)
+          : formatStats(comparison, nameOf),
+    );
+    return 0;
+  }
+  if (command === 'matrix') {
+    const ids = rest.length > 0 ? rest : atlas.layers.map((l) => l.meta.id);
+    const metric = findMetric(values.metric ?? METRICS[0]!.id)!;
+    const matrix = computeMatrix(atlas, ids, metric.id);
+    process.stdout.write(
+      values.json ? `${JSON.stringify(matrix, null, 2)}\n` : values.csv ? matrixCsv(matrix) : formatMatrix(matrix),
+    );
     return 0;
   }
   const { match, suggestions } = findMunicipality(query, atlas.municipalities);

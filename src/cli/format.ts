@@ -4,6 +4,12 @@
  */
 import type { Atlas, Municipality } from '../lib/data/atlas';
 import type { LayerRegions } from '../lib/data/lookup';
+import { describeComparison } from '../lib/stats/describe';
+import type { Weight } from '../lib/stats/layer-index';
+import type { MetricMatrix } from '../lib/stats/matrix';
+import type { Nestedness } from '../lib/stats/nestedness';
+import { METRICS, type LayerComparison, type MetricId } from '../lib/stats/pair';
+import type { RegionMatch } from '../lib/stats/region-pairs';
 
 /** One column of a text table. */
 export interface Column {
@@ -138,4 +144,235 @@ export function formatLookup(result: LookupResult): string {
 export function formatNoMatch(query: string, suggestions: readonly Municipality[]): string {
   const head = `No municipality matches '${query}'.`;
   return suggestions.length === 0 ? head : `${head} Did you mean: ${suggestions.map((m) => m.name).join(', ')}?`;
+}
+
+/** A value of a statistic with `decimals` decimals, or "n/a" where it is not defined. */
+export function formatValue(value: number | null, decimals = 3): string {
+  return value === null ? 'n/a' : value.toFixed(decimals);
+}
+
+/**
+ * Rows as CSV: comma-separated, a header row, fields quoted (RFC 4180 style) only when they hold a
+ * comma, quote or line break; numbers in full precision with a dot, null as an empty field. Lines end
+ * in LF, not the RFC's CRLF, so the output pipes cleanly into Unix tools. (The app's Dutch CSV with `;`
+ * is another format.)
+ */
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly (string | number | boolean | null)[])[],
+): string {
+  const field = (value: string | number | boolean | null): string => {
+    const text = value === null ? '' : String(value);
+    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  };
+  return [header, ...rows].map((row) => row.map(field).join(',')).join('\n') + '\n';
+}
+
+const WEIGHT_LABELS: Record<Weight, string> = { count: 'count', area: 'area', inhabitants: 'inhabitants' };
+
+/** The mean congruence by a weight. */
+function congruenceBy(cmp: LayerComparison, weight: Weight): number | null {
+  const { congruence } = cmp;
+  return weight === 'count'
+    ? congruence.mean
+    : weight === 'area'
+      ? congruence.meanByArea
+      : congruence.meanByInhabitants;
+}
+
+/** The nested share by a weight. */
+function nestedBy(nestedness: Nestedness, weight: Weight): number | null {
+  return weight === 'count'
+    ? nestedness.share
+    : weight === 'area'
+      ? nestedness.shareByArea
+      : nestedness.shareByInhabitants;
+}
+
+/** Gemeente names for the "breaking" lists: at most `limit`, then how many more. */
+function namesOf(codes: readonly string[], nameOf: (code: string) => string, limit = 4): string {
+  const shown = codes.slice(0, limit).map(nameOf).join(', ');
+  return codes.length > limit ? `${shown} … (+${codes.length - limit})` : shown;
+}
+
+/**
+ * `atlas stats <A> <B>` as text: the sentences of `describeComparison` (English), a table of the
+ * figures (A→B and, for directional ones, B→A), then each region's best match in the other layer with
+ * the gemeenten that break it (named by `nameOf`). The comparison's weight picks the mean congruence,
+ * nested share and best-match Jaccard shown.
+ */
+export function formatStats(cmp: LayerComparison, nameOf: (code: string) => string): string {
+  const { a, b, weight, coverage, partition, nestedness, borders, identical } = cmp;
+  const by = WEIGHT_LABELS[weight];
+  const decimals = (id: MetricId): number => METRICS.find((m) => m.id === id)!.decimals;
+  const heading = `${a.id} (${a.name.en}, ${a.regionCount} regions) against ${b.id} (${b.name.en}, ${b.regionCount} regions)`;
+  const rows: string[][] = [
+    ['municipalities compared', `${coverage.commonCount} of ${coverage.totalCount}`, ''],
+    [`mean congruence (by ${by})`, formatValue(congruenceBy(cmp, weight), decimals('congruence')), ''],
+  ];
+  if (partition.isDefined) {
+    rows.push(
+      ['adjusted Rand index', formatValue(partition.ari, decimals('ari')), ''],
+      ['normalized mutual information', formatValue(partition.nmi, decimals('nmi')), ''],
+      ['variation of information (bits)', formatValue(partition.viBits, decimals('vi')), ''],
+      ['variation of information / log2 n', formatValue(partition.viNormalized, decimals('vi')), ''],
+    );
+  } else {
+    // Why is said in the sentences above the table.
+    rows.push(['ARI, NMI, VI', 'n/a', '']);
+  }
+  rows.push(
+    [
+      'regions inside one region of the other',
+      `${nestedness.aInB.nestedCount} of ${nestedness.aInB.regionCount}`,
+      `${nestedness.bInA.nestedCount} of ${nestedness.bInA.regionCount}`,
+    ],
+    [
+      `  share (by ${by})`,
+      formatValue(nestedBy(nestedness.aInB, weight), decimals('nested')),
+      formatValue(nestedBy(nestedness.bInA, weight), decimals('nested')),
+    ],
+    ['identical regions', String(identical.count), ''],
+    ['  share of all regions', formatValue(identical.share, decimals('identical')), ''],
+    [
+      'border coincidence',
+      formatValue(borders.aInB.share, decimals('border-coincidence')),
+      formatValue(borders.bInA.share, decimals('border-coincidence')),
+    ],
+  );
+  const summary = renderTable(
+    [{ header: 'figure' }, { header: 'A→B', align: 'right' }, { header: 'B→A', align: 'right' }],
+    rows,
+  );
+  const matches = (title: string, list: readonly RegionMatch[]): string =>
+    `${title} (Jaccard by ${by})\n` +
+    renderTable(
+      [
+        { header: 'region' },
+        { header: 'name' },
+        { header: 'members', align: 'right' },
+        { header: 'best match' },
+        { header: 'Jaccard', align: 'right' },
+        { header: 'touches', align: 'right' },
+        { header: 'inside' },
+        { header: 'outside the match' },
+        { header: 'missing from the region' },
+      ],
+      list.map((m) => [
+        m.code,
+        m.name,
+        String(m.memberCount),
+        m.bestMatch ? `${m.bestMatch.code} ${m.bestMatch.name}` : '–',
+        m.bestMatch ? formatValue(m.bestMatch.jaccard) : '',
+        String(m.touchedCount),
+        m.isIdentical ? 'identical' : m.isNested ? 'yes' : '',
+        namesOf(m.onlyInRegion, nameOf),
+        namesOf(m.onlyInMatch, nameOf),
+      ]),
+    );
+  return (
+    [
+      heading,
+      describeComparison(cmp, 'en').join('\n'),
+      summary.trimEnd(),
+      matches(`Best matches of ${a.id} in ${b.id}`, cmp.crosswalk.fromA).trimEnd(),
+      matches(`Best matches of ${b.id} in ${a.id}`, cmp.crosswalk.fromB).trimEnd(),
+    ].join('\n\n') + '\n'
+  );
+}
+
+/**
+ * `atlas stats <A> <B> --csv`: the crosswalk, one row per pair of regions sharing gemeenten, with
+ * every overlap figure, whether each is the other's best match (by the comparison's weight), and the shared gemeenten.
+ */
+export function statsCsv(cmp: LayerComparison): string {
+  const namesA = new Map(cmp.crosswalk.fromA.map((m) => [m.code, m]));
+  const namesB = new Map(cmp.crosswalk.fromB.map((m) => [m.code, m]));
+  return toCsv(
+    [
+      'layer_a',
+      'region_a',
+      'name_a',
+      'layer_b',
+      'region_b',
+      'name_b',
+      'shared_count',
+      'union_count',
+      'jaccard_count',
+      'intersection_km2',
+      'union_km2',
+      'jaccard_area',
+      'shared_inhabitants',
+      'union_inhabitants',
+      'jaccard_inhabitants',
+      'unknown_inhabitants_count',
+      'a_in_b',
+      'b_in_a',
+      'is_best_match_for_a',
+      'is_best_match_for_b',
+      'shared_gemeenten',
+    ],
+    cmp.crosswalk.pairs.map((p) => {
+      const a = namesA.get(p.codeA)!;
+      const b = namesB.get(p.codeB)!;
+      return [
+        cmp.a.id,
+        p.codeA,
+        a.name,
+        cmp.b.id,
+        p.codeB,
+        b.name,
+        p.sharedCount,
+        p.unionCount,
+        p.jaccardByCount,
+        p.intersectionKm2,
+        p.unionKm2,
+        p.jaccardByArea,
+        p.sharedInhabitants,
+        p.unionInhabitants,
+        p.jaccardByInhabitants,
+        p.unknownInhabitantsCount,
+        p.isAInB,
+        p.isBInA,
+        a.bestMatch?.code === p.codeB,
+        b.bestMatch?.code === p.codeA,
+        p.sharedCodes.join(' '),
+      ];
+    }),
+  );
+}
+
+/**
+ * `atlas matrix` as text: the metric's label and how to read it, then the matrix with numbered columns
+ * (the row numbers), values with the metric's decimals, "n/a" where not defined.
+ */
+export function formatMatrix(matrix: MetricMatrix): string {
+  const metric = METRICS.find((m) => m.id === matrix.metric)!;
+  const reading = matrix.isSymmetric ? 'symmetric' : 'directional: row A, column B';
+  const better = metric.isHigherBetter ? 'higher is more alike' : 'lower is more alike';
+  const range = `range ${metric.range.min} to ${metric.range.max ?? 'log2 n'}`;
+  const table = renderTable(
+    [
+      { header: '' },
+      { header: 'layer' },
+      ...matrix.layerIds.map((_, j) => ({ header: String(j + 1), align: 'right' as const })),
+    ],
+    matrix.values.map((row, i) => [
+      String(i + 1),
+      matrix.layerIds[i]!,
+      ...row.map((value) => formatValue(value, metric.decimals)),
+    ]),
+  );
+  const note = matrix.values.some((row) => row.includes(null))
+    ? 'n/a: not defined (multi-membership, no common municipalities, or no borders)\n'
+    : '';
+  return `${metric.label.en} (${matrix.metric}; ${reading}; ${range}, ${better})\n\n${table}${note}`;
+}
+
+/** `atlas matrix --csv`: a header of layer ids, one row per layer (row A, column B), empty where not defined. */
+export function matrixCsv(matrix: MetricMatrix): string {
+  return toCsv(
+    ['layer', ...matrix.layerIds],
+    matrix.values.map((row, i) => [matrix.layerIds[i]!, ...row]),
+  );
 }
