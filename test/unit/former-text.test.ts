@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeFormer } from '../../src/lib/i18n/former-text';
+import { describeFormer, describeFormerChanges } from '../../src/lib/i18n/former-text';
 import type { FormerMunicipality } from '../../src/lib/types';
 
 /** Current names of the receivers in these made-up cases. */
@@ -79,6 +79,7 @@ describe('describeFormer', () => {
     expect(describeFormer(AALBURG, nameOf, 'nl')).toBe('Aalburg: in 2019 samengevoegd tot Altena');
     expect(describeFormer(AALBURG, nameOf, 'en')).toBe('Aalburg: in 2019 merged into Altena');
     expect(describeFormer(GROESBEEK, nameOf, 'nl')).toBe('Groesbeek: in 2016 hernoemd tot Berg en Dal');
+    expect(describeFormerChanges(GROESBEEK, nameOf, 'en')).toBe('in 2016 renamed Berg en Dal');
   });
 
   it('names the intermediate gemeente of a chain, and gives each year its own clause', () => {

@@ -29,6 +29,18 @@ export function describeFormer(
   nameOf: (code: MunicipalityCode) => string,
   lang: Lang,
 ): string {
+  return translate(lang, 'formerSentence', { name: former.name, changes: describeFormerChanges(former, nameOf, lang) });
+}
+
+/**
+ * The part of {@link describeFormer} after the name, for where the name is shown already.
+ * @example describeFormerChanges(aalburg, nameOf, 'en') // 'in 2019 merged into Altena'
+ */
+export function describeFormerChanges(
+  former: FormerMunicipality,
+  nameOf: (code: MunicipalityCode) => string,
+  lang: Lang,
+): string {
   const list = new Intl.ListFormat(LOCALES[lang], { type: 'conjunction' });
   const byYear = new Map<string, FormerTransfer[]>();
   for (const t of former.transfers) {
@@ -41,7 +53,7 @@ export function describeFormer(
     const phrases = [...byKind].map(([kind, targets]) => translate(lang, PHRASES[kind], { to: list.format(targets) }));
     return translate(lang, 'formerInYear', { year, changes: list.format(phrases) });
   });
-  return translate(lang, 'formerSentence', { name: former.name, changes: clauses.join('; ') });
+  return clauses.join('; ');
 }
 
 function receiverText(t: FormerTransfer, nameOf: (code: MunicipalityCode) => string, lang: Lang): string {
