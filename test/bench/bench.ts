@@ -10,7 +10,8 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildBarePage, measureBrowser, VIEWPORT, type BrowserTimingResult } from './browser-timing';
-import { measureNode, type NodeRuns, type NodeTimingResult } from './node-timing';
+import { decodeAtlas, measureNode, type NodeRuns, type NodeTimingResult } from './node-timing';
+import { benchMatrix, formatMatrixBench, type MatrixBenchReport } from './matrix-bench';
 import { isBundleFile, measureFolder, type FolderSizes } from './payload';
 import { startServer } from './server';
 import { formatBytes, formatMs, table, type Summary } from './stats';
@@ -47,6 +48,7 @@ interface Report {
   };
   payload: { data: FolderSizes; app: FolderSizes; bare: FolderSizes };
   node: NodeTimingResult;
+  matrix: MatrixBenchReport;
   browser: BrowserTimingResult & { viewport: typeof VIEWPORT; appOverBare: number };
   checks: Check[];
   totalSeconds: number;
@@ -65,6 +67,9 @@ async function main(): Promise<number> {
 
   progress('Decode and dissolve in Node');
   const node = measureNode(DATA_DIR, NODE_RUNS, progress);
+
+  progress('Overlap matrix (all layers, every metric) and the naive geometric baseline');
+  const matrix = await benchMatrix(decodeAtlas(DATA_DIR), { log: progress });
 
   progress('Building the bare MapLibre page');
   await buildBarePage(BARE_ROOT, BARE_OUT);
@@ -100,6 +105,7 @@ async function main(): Promise<number> {
 
   const { worstArea } = node;
   const checks: Check[] = [
+    ...matrix.checks,
     {
       name: `dissolved areas agree within ${AREA_TOLERANCE * 100}%`,
       isOk: worstArea.relativeDifference <= AREA_TOLERANCE,
@@ -128,6 +134,7 @@ async function main(): Promise<number> {
     },
     payload: { data: relativeTo(ROOT, data), app: relativeTo(ROOT, app), bare: relativeTo(ROOT, bare) },
     node,
+    matrix,
     browser: { ...browser, viewport: VIEWPORT, appOverBare: appIdle.medianMs / bareIdle.medianMs },
     checks,
     totalSeconds: Math.round((performance.now() - started) / 100) / 10,
@@ -190,6 +197,8 @@ function formatReport(r: Report): string {
     `naive / ours dissolve only:  ${node.naiveOverDissolve.toFixed(1)}× (medians)`,
     `area per region, ours vs naive: max relative difference ${worst.relativeDifference.toExponential(2)} ` +
       `(${worst.layerId} ${worst.code})`,
+    '',
+    formatMatrixBench(r.matrix),
     '',
     `3. Navigation to first map idle, headless Chromium ${browser.viewport.width}×${browser.viewport.height}, ` +
       `fresh context per load, ${browser.warmupRuns} warm-up load each, interleaved`,
