@@ -98,6 +98,107 @@ const nl = {
   togetherNone: 'Geen andere gemeente deelt een regio met {name}.',
   togetherHighlight: 'Markeer op de kaart',
   unknownInhabitants: '{count} onbekend',
+  statsMatrixTitle: 'Lagen vergeleken',
+  statsMatrixIntro:
+    'Elke zichtbare laag tegen elke andere, met één maat tegelijk. Kies een cel om dat paar te bekijken.',
+  statsMetric: 'Maat',
+  statsTooFewLayers: 'Zet minstens twee lagen aan om ze met elkaar te vergelijken.',
+  statsMatrixCaption: '{metric}: laag A (rij) tegen laag B (kolom)',
+  statsMatrixCorner: 'A ↓  B →',
+  statsRangeFixed: 'loopt van {min} tot {max}',
+  statsRangeOpen: 'loopt van {min} tot hoogstens log₂ n (n = aantal vergeleken gemeenten)',
+  statsHigherBetter: 'hoger betekent meer overeenstemming',
+  statsLowerBetter: 'lager betekent meer overeenstemming',
+  statsSymmetric: 'symmetrisch: A tegen B is gelijk aan B tegen A',
+  statsDirectional: 'met richting: lees rij A, kolom B',
+  statsNotDefined: 'niet gedefinieerd',
+  statsSameLayer: 'zelfde laag',
+  statsCellTitle: '{a} tegen {b}: {value}',
+  statsLegend: 'Kleurschaal',
+  statsMoreAlike: 'meer overeenstemming',
+  statsHelpCongruence:
+    'Per gemeente het deel van haar regiopartners (in een van beide lagen) dat in beide lagen partner is, gemiddeld over de gemeenten die beide lagen dekken.',
+  statsHelpCongruenceInhabitants:
+    'Als de gemiddelde congruentie, maar elke gemeente telt mee naar haar aantal inwoners.',
+  statsHelpAri:
+    'Hoe vaak twee gemeenten in beide lagen samen, of in beide lagen apart zitten, gecorrigeerd voor toeval: 1 is dezelfde indeling, 0 het toevalsniveau.',
+  statsHelpNmi:
+    'Hoeveel de regio van een gemeente in de ene laag zegt over haar regio in de andere: van 0 (niets) tot 1 (alles).',
+  statsHelpVi:
+    'Wat je over de regio in de ene laag nog niet weet als je die in de andere kent, beide kanten op, in bits; 0 is dezelfde indeling.',
+  statsHelpNested: 'Het aandeel regio’s van laag A dat geheel binnen één regio van laag B ligt.',
+  statsHelpBorders: 'Het deel van de grenslengte tussen regio’s van laag A dat ook grens tussen regio’s van laag B is.',
+  statsHelpIdentical:
+    'Het aandeel regio’s van beide lagen samen met precies dezelfde gemeenten als een regio van de andere laag.',
+  statsPairKicker: 'Twee lagen vergeleken',
+  statsBack: 'Terug naar de matrix',
+  statsSwap: 'A en B omwisselen',
+  statsCoverageNote:
+    'Congruentie, ARI, NMI, VI en grenzen tellen alleen de {common} van de {total} gemeenten die beide lagen dekken. Niet meegeteld: {onlyA} alleen in {a}, {onlyB} alleen in {b}, {neither} in geen van beide.',
+  statsFigures: 'Kerncijfers',
+  statsFigCongruence: 'Gemiddelde congruentie',
+  statsFigCongruenceValue: '{plain}; gewogen naar inwoners {weighted}',
+  statsFigNested: '{nouns} binnen één {other}',
+  statsFigNestedValue: '{count} van {total} ({share}; {shareInhabitants} van de inwoners)',
+  statsFigIdentical: 'Identieke regio’s',
+  statsFigIdenticalValue: '{count} paren ({share} van alle regio’s van beide lagen)',
+  statsFigBorders: 'Grens tussen {nouns} die ook grens tussen {others} is',
+  statsFigBordersValue: '{share} ({shared} van {total} km)',
+  statsNoBorder: 'geen grens tussen gemeenten die beide lagen dekken',
+  statsUndefinedMulti: 'niet gedefinieerd: gemeenten in meer dan één regio',
+  statsUndefinedNoCommon: 'niet gedefinieerd: geen gemeente gemeen',
+  statsCrosswalk: 'Kruistabel',
+  statsCrosswalkIntro:
+    'Per regio de regio van de andere laag die er het meest mee overlapt (Jaccard-index: wat ze delen gedeeld door wat ze samen beslaan), en de gemeenten die een precieze match in de weg staan.',
+  statsCrosswalkSide: 'Regio’s van',
+  statsWeight: 'Beste match naar',
+  statsWeightCount: 'aantal gemeenten',
+  statsWeightArea: 'oppervlakte',
+  statsWeightInhabitants: 'inwoners',
+  statsCrosswalkCaption: 'Regio’s van {own} tegen {other}; beste match naar {weight}',
+  statsColRegion: 'Regio',
+  statsColMembers: 'Gemeenten',
+  statsColBestMatch: 'Beste match',
+  statsColJaccardCount: 'Jaccard (aantal)',
+  statsColJaccardArea: 'Jaccard (oppervlakte)',
+  statsColJaccardInhabitants: 'Jaccard (inwoners)',
+  statsColTouched: 'Raakt',
+  statsColRelation: 'Verhouding',
+  statsColBreaking: 'Verschil met de match',
+  statsRelationIdentical: 'identiek',
+  statsRelationNested: 'ligt erbinnen',
+  statsRelationOverlapping: 'overlapt',
+  statsRelationUnmatched: 'geen overlap',
+  statsOnlyInRegion: 'alleen hier:',
+  statsOnlyInMatch: 'alleen in de match:',
+  statsNoMatch: 'geen',
+  statsMismatches: 'Gemeenten met andere partners ({count})',
+  statsMismatchesIntro:
+    'Gemeenten met een congruentie onder 1, de laagste eerst. Wijs er een aan om haar op de kaart te zien.',
+  statsMismatchesNone: 'Elke vergeleken gemeente heeft in beide lagen dezelfde partners.',
+  statsMismatchPartners: '{shared} van {union} partners gedeeld',
+  statsMapColours: 'Kleur op de kaart',
+  statsCongruenceLow: 'geen partner gemeen',
+  statsCongruenceHigh: 'dezelfde partners',
+  statsHow: 'Hoe wordt dit berekend?',
+  statsHowCoverage:
+    'Congruentie, ARI, NMI, VI en grenzen tellen alleen de gemeenten die beide lagen dekken, zodat een verschil in dekking niet als onenigheid telt. De kruistabel vergelijkt hele regio’s met al hun gemeenten.',
+  statsHowCongruence:
+    'Congruentie van een gemeente: neem haar partners (de andere gemeenten in haar regio) in laag A en in laag B. Deel het aantal partners in beide door het aantal partners in minstens één. 1 betekent dezelfde partners (ook: in beide lagen alleen), 0 geen enkele partner gemeen. Het gemiddelde telt elke gemeente even zwaar; gewogen naar inwoners telt elke gemeente naar haar inwoners (gemeenten met onbekende inwoners tellen dan niet mee).',
+  statsHowJaccard:
+    'Jaccard-index van twee regio’s: wat ze delen gedeeld door wat ze samen beslaan, geteld in gemeenten, in km² of in inwoners. De beste match van een regio is de regio van de andere laag met de hoogste index; bij gelijke stand die met meer gedeelde gemeenten, en dan de laagste code.',
+  statsHowNested:
+    'Een regio ligt binnen een andere als al haar gemeenten daar ook bij horen, en is identiek als beide precies dezelfde gemeenten hebben. Het aandeel identieke regio’s telt de identieke regio’s van beide lagen, gedeeld door alle regio’s van beide lagen.',
+  statsHowAri:
+    'Gecorrigeerde Rand-index (ARI): bekijk alle paren gemeenten en tel hoe vaak de lagen het eens zijn (in beide samen in een regio, of in beide apart), gecorrigeerd voor wat bij toeval te verwachten is. 1 is dezelfde indeling, 0 het toevalsniveau; negatief is minder dan toeval.',
+  statsHowNmi:
+    'Genormaliseerde wederzijdse informatie (NMI): de informatie die de regio in de ene laag geeft over de regio in de andere, gedeeld door het gemiddelde van de entropie van beide indelingen. Van 0 (onafhankelijk) tot 1 (dezelfde indeling).',
+  statsHowVi:
+    'Variatie van informatie (VI): de onzekerheid over de regio in B als je die in A kent, plus omgekeerd, in bits (logaritme met grondtal 2). 0 is dezelfde indeling; hoogstens log₂ n voor n gemeenten.',
+  statsHowPartition:
+    'ARI, NMI en VI vergelijken indelingen waarin elke gemeente bij precies één regio hoort; als gemeenten bij meer regio’s horen, zijn ze niet gedefinieerd.',
+  statsHowBorders:
+    'Grenzen: de stukken gemeentegrens met aan weerszijden een andere regio (of andere set regio’s), gemeten in km. Het aandeel is de lengte die in beide lagen grens is, gedeeld door de grenslengte van de ene laag; daarom verschilt het van A naar B en van B naar A.',
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -192,6 +293,106 @@ const en: Record<MessageKey, string> = {
   togetherNone: 'No other municipality shares a region with {name}.',
   togetherHighlight: 'Highlight on the map',
   unknownInhabitants: '{count} unknown',
+  statsMatrixTitle: 'Layers compared',
+  statsMatrixIntro: 'Every visible layer against every other, one measure at a time. Choose a cell to see that pair.',
+  statsMetric: 'Measure',
+  statsTooFewLayers: 'Switch on at least two layers to compare them.',
+  statsMatrixCaption: '{metric}: layer A (row) against layer B (column)',
+  statsMatrixCorner: 'A ↓  B →',
+  statsRangeFixed: 'ranges from {min} to {max}',
+  statsRangeOpen: 'ranges from {min} to at most log₂ n (n = municipalities compared)',
+  statsHigherBetter: 'higher means more alike',
+  statsLowerBetter: 'lower means more alike',
+  statsSymmetric: 'symmetric: A against B equals B against A',
+  statsDirectional: 'directional: read row A, column B',
+  statsNotDefined: 'not defined',
+  statsSameLayer: 'same layer',
+  statsCellTitle: '{a} against {b}: {value}',
+  statsLegend: 'Colour scale',
+  statsMoreAlike: 'more alike',
+  statsHelpCongruence:
+    'Per municipality, the share of its region partners (in either layer) that are partners in both, averaged over the municipalities both layers cover.',
+  statsHelpCongruenceInhabitants:
+    'Like the mean congruence, but each municipality counts by its number of inhabitants.',
+  statsHelpAri:
+    'How often two municipalities are together in both layers, or apart in both, corrected for chance: 1 is the same layout, 0 the level of chance.',
+  statsHelpNmi:
+    'How much a municipality’s region in one layer tells about its region in the other: from 0 (nothing) to 1 (everything).',
+  statsHelpVi:
+    'What you still do not know about the region in one layer when you know it in the other, both ways, in bits; 0 is the same layout.',
+  statsHelpNested: 'The share of layer A’s regions that lie wholly inside one region of layer B.',
+  statsHelpBorders:
+    'The part of the border length between layer A’s regions that is also a border between layer B’s regions.',
+  statsHelpIdentical:
+    'The share of the regions of both layers with exactly the municipalities of a region of the other layer.',
+  statsPairKicker: 'Two layers compared',
+  statsBack: 'Back to the matrix',
+  statsSwap: 'Swap A and B',
+  statsCoverageNote:
+    'Congruence, ARI, NMI, VI and borders count only the {common} of {total} municipalities both layers cover. Left out: {onlyA} only in {a}, {onlyB} only in {b}, {neither} in neither.',
+  statsFigures: 'Key figures',
+  statsFigCongruence: 'Mean congruence',
+  statsFigCongruenceValue: '{plain}; weighted by inhabitants {weighted}',
+  statsFigNested: '{nouns} inside one {other}',
+  statsFigNestedValue: '{count} of {total} ({share}; {shareInhabitants} of the inhabitants)',
+  statsFigIdentical: 'Identical regions',
+  statsFigIdenticalValue: '{count} pairs ({share} of all regions of both layers)',
+  statsFigBorders: 'Border between {nouns} that is also a border between {others}',
+  statsFigBordersValue: '{share} ({shared} of {total} km)',
+  statsNoBorder: 'no border between municipalities both layers cover',
+  statsUndefinedMulti: 'not defined: municipalities in more than one region',
+  statsUndefinedNoCommon: 'not defined: no municipality in common',
+  statsCrosswalk: 'Crosswalk',
+  statsCrosswalkIntro:
+    'For each region, the region of the other layer it overlaps most (Jaccard index: what they share divided by what they cover together), and the municipalities that stand in the way of an exact match.',
+  statsCrosswalkSide: 'Regions of',
+  statsWeight: 'Best match by',
+  statsWeightCount: 'number of municipalities',
+  statsWeightArea: 'area',
+  statsWeightInhabitants: 'inhabitants',
+  statsCrosswalkCaption: 'Regions of {own} against {other}; best match by {weight}',
+  statsColRegion: 'Region',
+  statsColMembers: 'Municipalities',
+  statsColBestMatch: 'Best match',
+  statsColJaccardCount: 'Jaccard (count)',
+  statsColJaccardArea: 'Jaccard (area)',
+  statsColJaccardInhabitants: 'Jaccard (inhabitants)',
+  statsColTouched: 'Touches',
+  statsColRelation: 'Relation',
+  statsColBreaking: 'Difference from the match',
+  statsRelationIdentical: 'identical',
+  statsRelationNested: 'lies inside',
+  statsRelationOverlapping: 'overlaps',
+  statsRelationUnmatched: 'no overlap',
+  statsOnlyInRegion: 'only here:',
+  statsOnlyInMatch: 'only in the match:',
+  statsNoMatch: 'none',
+  statsMismatches: 'Municipalities with different partners ({count})',
+  statsMismatchesIntro: 'Municipalities with congruence below 1, lowest first. Point at one to see it on the map.',
+  statsMismatchesNone: 'Every municipality compared has the same partners in both layers.',
+  statsMismatchPartners: '{shared} of {union} partners shared',
+  statsMapColours: 'Colour on the map',
+  statsCongruenceLow: 'no partner in common',
+  statsCongruenceHigh: 'the same partners',
+  statsHow: 'How is this computed?',
+  statsHowCoverage:
+    'Congruence, ARI, NMI, VI and borders count only the municipalities both layers cover, so a difference in coverage does not count as disagreement. The crosswalk compares whole regions with all their municipalities.',
+  statsHowCongruence:
+    'Congruence of a municipality: take its partners (the other municipalities in its region) in layer A and in layer B. Divide the number of partners in both by the number of partners in at least one. 1 means the same partners (also: alone in both layers), 0 no partner in common. The mean counts every municipality equally; weighted by inhabitants, each counts by its inhabitants (municipalities with unknown inhabitants are then left out).',
+  statsHowJaccard:
+    'Jaccard index of two regions: what they share divided by what they cover together, counted in municipalities, in km² or in inhabitants. A region’s best match is the region of the other layer with the highest index; on a tie the one with more shared municipalities, then the lowest code.',
+  statsHowNested:
+    'A region lies inside another when all its municipalities belong to that one too, and is identical when both have exactly the same municipalities. The share of identical regions counts the identical regions of both layers, divided by all regions of both layers.',
+  statsHowAri:
+    'Adjusted Rand index (ARI): look at all pairs of municipalities and count how often the layers agree (together in a region in both, or apart in both), corrected for what chance would give. 1 is the same layout, 0 the level of chance; negative is below chance.',
+  statsHowNmi:
+    'Normalized mutual information (NMI): the information the region in one layer gives about the region in the other, divided by the mean entropy of the two layouts. From 0 (independent) to 1 (the same layout).',
+  statsHowVi:
+    'Variation of information (VI): the uncertainty about the region in B when you know it in A, plus the other way round, in bits (logarithm base 2). 0 is the same layout; at most log₂ n for n municipalities.',
+  statsHowPartition:
+    'ARI, NMI and VI compare layouts in which every municipality belongs to exactly one region; where municipalities belong to several regions they are not defined.',
+  statsHowBorders:
+    'Borders: the stretches of municipal border with a different region (or set of regions) on either side, measured in km. The share is the length that is a border in both layers, divided by the border length of one layer, so it differs from A to B and from B to A.',
 };
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { nl, en };
