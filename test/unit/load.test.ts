@@ -55,8 +55,8 @@ afterEach(() => vi.unstubAllGlobals());
 describe('loadAtlas', () => {
   it('loads manifest, topology and every layer', async () => {
     serve(gridFiles());
-    const { atlas, layerErrors } = await loadAtlas(BASE, new AbortController().signal);
-    expect(layerErrors).toEqual([]);
+    const { atlas, fileErrors } = await loadAtlas(BASE, new AbortController().signal);
+    expect(fileErrors).toEqual([]);
     expect(atlas.layers.map((l) => l.meta.id)).toEqual(['rows-2025', 'columns-2025']);
     expect(atlas.municipalities).toHaveLength(9);
   });
@@ -75,11 +75,11 @@ describe('loadAtlas', () => {
 
   it('leaves out a broken layer and reports it, keeping the others', async () => {
     serve({ ...gridFiles(), 'layers/columns-2025.json': { status: 500 } });
-    const { atlas, layerErrors } = await loadAtlas(BASE, new AbortController().signal);
+    const { atlas, fileErrors } = await loadAtlas(BASE, new AbortController().signal);
     expect(atlas.layers.map((l) => l.meta.id)).toEqual(['rows-2025']);
-    expect(layerErrors).toHaveLength(1);
-    expect(layerErrors[0]).toMatchObject({ layerId: 'columns-2025', file: 'layers/columns-2025.json' });
-    expect(layerErrors[0]!.message).toContain('HTTP 500');
+    expect(fileErrors).toHaveLength(1);
+    expect(fileErrors[0]).toMatchObject({ id: 'columns-2025', file: 'layers/columns-2025.json' });
+    expect(fileErrors[0]!.message).toContain('HTTP 500');
   });
 
   it('rejects a layer whose members are not gemeenten of the topology', async () => {
@@ -87,7 +87,7 @@ describe('loadAtlas', () => {
     const bad = gridLayerFile('columns', true);
     bad.regions = bad.regions.map((r, i) => (i === 0 ? { ...r, members: ['GM0001', 'GM0004', 'GM9999'] } : r));
     serve({ ...files, 'layers/columns-2025.json': JSON.stringify(bad) });
-    const { layerErrors } = await loadAtlas(BASE, new AbortController().signal);
-    expect(layerErrors[0]!.message).toContain('GM9999');
+    const { fileErrors } = await loadAtlas(BASE, new AbortController().signal);
+    expect(fileErrors[0]!.message).toContain('GM9999');
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { applyHover, applyLayerVisibility, applySelection, type MapLike } from '../../src/lib/map/controller';
+import {
+  applyCongruence,
+  applyHover,
+  applyLayerVisibility,
+  applyMunicipalityFlag,
+  applySelection,
+  type MapLike,
+} from '../../src/lib/map/controller';
 import { lineOffsets } from '../../src/lib/map/layers';
 
 /** A fake map that records calls and knows which layers exist. */
@@ -28,7 +35,13 @@ const allLayers = ids.flatMap((id) => [
 describe('applyLayerVisibility', () => {
   it('shows the visible layers with offsets in their order, the fill only of the filled layer', () => {
     const f = fakeMap(allLayers);
-    applyLayerVisibility(f.map, ids, ['c', 'a'], 'a', new Set(['c']));
+    applyLayerVisibility(f.map, {
+      all: ids,
+      visible: ['c', 'a'],
+      filled: 'a',
+      partial: new Set(['c']),
+      isBorderMode: false,
+    });
     expect(f.layout.get('region-line:a/visibility')).toBe('visible');
     expect(f.layout.get('region-line:b/visibility')).toBe('none');
     expect(f.layout.get('region-line:c/visibility')).toBe('visible');
@@ -43,13 +56,65 @@ describe('applyLayerVisibility', () => {
   });
   it('hides the fill of a filled layer that is not visible', () => {
     const f = fakeMap(allLayers);
-    applyLayerVisibility(f.map, ids, ['b'], 'a', new Set());
+    applyLayerVisibility(f.map, { all: ids, visible: ['b'], filled: 'a', partial: new Set(), isBorderMode: false });
     expect(f.layout.get('region-fill:a/visibility')).toBe('none');
   });
   it('skips layers the map does not have (a layer file that failed to load)', () => {
     const f = fakeMap(['region-line:a']);
-    applyLayerVisibility(f.map, ids, ['a'], null, new Set());
+    applyLayerVisibility(f.map, { all: ids, visible: ['a'], filled: null, partial: new Set(), isBorderMode: false });
     expect([...f.layout.keys()]).toEqual(['region-line:a/visibility']);
+  });
+});
+
+describe('border mode', () => {
+  it('replaces the per-layer lines with the border count, keeping fills and highlights', () => {
+    const f = fakeMap([...allLayers, 'border-count-line']);
+    applyLayerVisibility(f.map, { all: ids, visible: ['a', 'b'], filled: 'a', partial: new Set(), isBorderMode: true });
+    expect(f.layout.get('border-count-line/visibility')).toBe('visible');
+    expect(f.layout.get('region-line:a/visibility')).toBe('none');
+    expect(f.layout.get('region-line:b/visibility')).toBe('none');
+    expect(f.layout.get('region-fill:a/visibility')).toBe('visible');
+    expect(f.layout.get('region-highlight:b/visibility')).toBe('visible');
+    applyLayerVisibility(f.map, {
+      all: ids,
+      visible: ['a', 'b'],
+      filled: 'a',
+      partial: new Set(),
+      isBorderMode: false,
+    });
+    expect(f.layout.get('border-count-line/visibility')).toBe('none');
+    expect(f.layout.get('region-line:a/visibility')).toBe('visible');
+  });
+});
+
+describe('applyMunicipalityFlag and applyCongruence', () => {
+  it('sets a flag on new gemeenten and clears it only on those that left', () => {
+    const f = fakeMap([]);
+    applyMunicipalityFlag(f.map, 'marked', new Set(['GM1', 'GM2']), new Set(['GM2', 'GM3']));
+    expect(f.states).toEqual([
+      { id: 'GM1', source: 'municipalities', state: { marked: false } },
+      { id: 'GM3', source: 'municipalities', state: { marked: true } },
+    ]);
+  });
+  it('writes congruence for the new pair and removes it from gemeenten outside it', () => {
+    const f = fakeMap([]);
+    const removed: string[] = [];
+    (f.map as { removeFeatureState: unknown }).removeFeatureState = (t: { id: string }, key: string) =>
+      removed.push(`${t.id}/${key}`);
+    applyCongruence(
+      f.map,
+      new Map([
+        ['GM1', 0.5],
+        ['GM2', 1],
+      ]),
+      new Map([
+        ['GM2', 1],
+        ['GM3', 0],
+      ]),
+    );
+    expect(removed).toEqual(['GM1/congruence', 'GM1/isCommon']);
+    // GM2 is unchanged, so only GM3 is written.
+    expect(f.states).toEqual([{ id: 'GM3', source: 'municipalities', state: { congruence: 0, isCommon: true } }]);
   });
 });
 

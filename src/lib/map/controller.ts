@@ -5,6 +5,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LayerId, MunicipalityCode, RegionCode } from '../types';
 import {
+  LAYER_BORDER_COUNT,
   lineOffsets,
   noDataLayerId,
   regionFillLayerId,
@@ -14,7 +15,10 @@ import {
   SOURCE_MUNICIPALITIES,
 } from './layers';
 
-export type MapLike = Pick<MapLibreMap, 'setLayoutProperty' | 'setPaintProperty' | 'setFeatureState' | 'getLayer'>;
+export type MapLike = Pick<
+  MapLibreMap,
+  'setLayoutProperty' | 'setPaintProperty' | 'setFeatureState' | 'removeFeatureState' | 'getLayer'
+>;
 
 /** A region on the map: layer and region code. */
 export interface RegionRef {
@@ -22,30 +26,40 @@ export interface RegionRef {
   code: RegionCode;
 }
 
+/** Show or hide one map layer, if the map has it. */
+export function showLayer(map: MapLike, layerId: string, isShown: boolean): void {
+  if (map.getLayer(layerId)) map.setLayoutProperty(layerId, 'visibility', isShown ? 'visible' : 'none');
+}
+
+/** What the map draws of the layers. */
+export interface LayerDisplay {
+  /** Every layer id on the map. */
+  all: readonly LayerId[];
+  /** Visible layers; their borders get offsets in this order. */
+  visible: readonly LayerId[];
+  /** The filled layer (drawn only if visible), or null. */
+  filled: LayerId | null;
+  /** Layers that do not cover every gemeente (their "no data" hatch shows while visible). */
+  partial: ReadonlySet<LayerId>;
+  /** Border mode: one line per border segment weighted by how many visible layers share it, instead of a line per layer. */
+  isBorderMode: boolean;
+}
+
 /**
- * Show the visible layers' borders (each with its own offset, in `visible` order),
- * the fill of `filled` if it is visible, and the "no data" hatch of visible partial layers.
- * @param all every layer id on the map
- * @param partial ids of layers that do not cover every gemeente
+ * Show the visible layers' borders (each with its own offset, in `visible` order) or, in border mode,
+ * the border count; the fill of `filled` if it is visible; and the "no data" hatch of visible partial layers.
  */
-export function applyLayerVisibility(
-  map: MapLike,
-  all: readonly LayerId[],
-  visible: readonly LayerId[],
-  filled: LayerId | null,
-  partial: ReadonlySet<LayerId>,
-): void {
+export function applyLayerVisibility(map: MapLike, display: LayerDisplay): void {
+  const { all, visible, filled, partial, isBorderMode } = display;
   const offsets = lineOffsets(visible.length);
+  showLayer(map, LAYER_BORDER_COUNT, isBorderMode);
   for (const id of all) {
     const index = visible.indexOf(id);
     const isVisible = index >= 0;
-    const show = (layerId: string, on: boolean) => {
-      if (map.getLayer(layerId)) map.setLayoutProperty(layerId, 'visibility', on ? 'visible' : 'none');
-    };
-    show(regionLineLayerId(id), isVisible);
-    show(regionHighlightLayerId(id), isVisible);
-    show(regionFillLayerId(id), isVisible && filled === id);
-    show(noDataLayerId(id), isVisible && partial.has(id));
+    showLayer(map, regionLineLayerId(id), isVisible && !isBorderMode);
+    showLayer(map, regionHighlightLayerId(id), isVisible);
+    showLayer(map, regionFillLayerId(id), isVisible && filled === id);
+    showLayer(map, noDataLayerId(id), isVisible && partial.has(id));
     if (isVisible) map.setPaintProperty(regionLineLayerId(id), 'line-offset', offsets[index] ?? 0);
   }
 }
@@ -65,5 +79,45 @@ export function applySelection(map: MapLike, previous: RegionRef | null, next: R
   }
   if (next && map.getLayer(regionHighlightLayerId(next.layerId))) {
     map.setFeatureState({ source: regionSourceId(next.layerId), id: next.code }, { selected: true });
+  }
+}
+
+/**
+ * Set a boolean feature-state `key` on the gemeenten in `next` and clear it on those only in `previous`.
+ * Used for the selected gemeente and the "always together" marks.
+ */
+export function applyMunicipalityFlag(
+  map: MapLike,
+  key: string,
+  previous: ReadonlySet<MunicipalityCode>,
+  next: ReadonlySet<MunicipalityCode>,
+): void {
+  for (const code of previous) {
+    if (!next.has(code)) map.setFeatureState({ source: SOURCE_MUNICIPALITIES, id: code }, { [key]: false });
+  }
+  for (const code of next) {
+    if (!previous.has(code)) map.setFeatureState({ source: SOURCE_MUNICIPALITIES, id: code }, { [key]: true });
+  }
+}
+
+/**
+ * Disagreement mode: put each common gemeente's congruence in feature-state (`congruence`, `isCommon`)
+ * and clear it from gemeenten of the previous pair that are not in this one.
+ */
+export function applyCongruence(
+  map: MapLike,
+  previous: ReadonlyMap<MunicipalityCode, number>,
+  next: ReadonlyMap<MunicipalityCode, number>,
+): void {
+  for (const code of previous.keys()) {
+    if (!next.has(code)) {
+      map.removeFeatureState({ source: SOURCE_MUNICIPALITIES, id: code }, 'congruence');
+      map.removeFeatureState({ source: SOURCE_MUNICIPALITIES, id: code }, 'isCommon');
+    }
+  }
+  for (const [code, congruence] of next) {
+    if (previous.get(code) !== congruence) {
+      map.setFeatureState({ source: SOURCE_MUNICIPALITIES, id: code }, { congruence, isCommon: true });
+    }
   }
 }

@@ -16,6 +16,11 @@ export const LAYER_MUNICIPALITY_LINE = 'municipality-line';
 export const LAYER_MUNICIPALITY_HOVER = 'municipality-hover';
 export const LAYER_OUTLINE = 'outline-line';
 export const NODATA_IMAGE = 'nodata-hatch';
+export const SOURCE_BORDER_COUNT = 'border-count';
+export const LAYER_BORDER_COUNT = 'border-count-line';
+export const LAYER_CONGRUENCE = 'municipality-congruence';
+export const LAYER_MUNICIPALITY_MARK = 'municipality-mark';
+export const LAYER_MUNICIPALITY_SELECTED = 'municipality-selected';
 
 export const regionSourceId = (id: LayerId): string => `region:${id}`;
 export const borderSourceId = (id: LayerId): string => `region-border:${id}`;
@@ -149,6 +154,69 @@ export function regionLineLayers(meta: LayerMeta): LayerSpecification[] {
       },
     },
   ];
+}
+
+/**
+ * Disagreement mode: gemeenten coloured by their congruence between two layers, from feature-state
+ * `congruence` (0–1) where `isCommon` is set (gemeenten both layers cover); others stay clear.
+ * @param stops [congruence, colour] pairs in ascending order
+ */
+export function congruenceLayer(stops: readonly (readonly [number, string])[]): LayerSpecification {
+  return {
+    id: LAYER_CONGRUENCE,
+    type: 'fill',
+    source: SOURCE_MUNICIPALITIES,
+    layout: { visibility: 'none' },
+    paint: {
+      'fill-color': [
+        'interpolate',
+        ['linear'],
+        ['coalesce', ['feature-state', 'congruence'], 0],
+        ...stops.flat(),
+      ] as unknown as ExpressionSpecification,
+      'fill-opacity': ['case', ['boolean', ['feature-state', 'isCommon'], false], 0.85, 0],
+    },
+  };
+}
+
+/** Marked gemeenten ("always together") as a fill, and the selected gemeente as a heavy outline. */
+export function municipalityMarkLayers(): LayerSpecification[] {
+  return [
+    {
+      id: LAYER_MUNICIPALITY_MARK,
+      type: 'fill',
+      source: SOURCE_MUNICIPALITIES,
+      paint: {
+        'fill-color': MAP_COLOURS.mark,
+        'fill-opacity': ['case', ['boolean', ['feature-state', 'marked'], false], 0.45, 0],
+      },
+    },
+    {
+      id: LAYER_MUNICIPALITY_SELECTED,
+      type: 'line',
+      source: SOURCE_MUNICIPALITIES,
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': MAP_COLOURS.selected,
+        'line-width': 3,
+        'line-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, 0],
+      },
+    },
+  ];
+}
+
+/** Border mode: every border segment as wide and dark as the share of visible layers that have it. */
+export function borderCountLayer(): LayerSpecification {
+  return {
+    id: LAYER_BORDER_COUNT,
+    type: 'line',
+    source: SOURCE_BORDER_COUNT,
+    layout: { visibility: 'none', 'line-join': 'round', 'line-cap': 'round' },
+    paint: {
+      'line-color': ['interpolate', ['linear'], ['get', 'share'], 0, '#9aa5b1', 1, '#0b1f33'],
+      'line-width': ['interpolate', ['linear'], ['get', 'share'], 0, 0.75, 1, 5],
+    },
+  };
 }
 
 /** National outline on top of everything. */

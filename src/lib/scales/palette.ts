@@ -30,6 +30,8 @@ export const MAP_COLOURS = {
   outline: '#59626d',
   hover: '#1b1f24',
   selected: '#111111',
+  /** "Always together" gemeenten. */
+  mark: '#7b3294',
   noDataHatch: [110, 118, 128, 90] as const,
 };
 

@@ -3,17 +3,44 @@
  * everything computed in `$derived` (STYLE.md §3). Provided by App.svelte through context.
  */
 import { getContext, setContext } from 'svelte';
-import type { LayerId, MunicipalityCode } from '../types';
+import type { LayerId, MunicipalityCode, RegionCode } from '../types';
 import type { LoadState } from '../data/load';
 import type { AtlasLayer } from '../data/atlas';
 import { buildMapGeometry } from '../geo/map-geometry';
+import { bboxOf } from '../geo/measure';
+import { buildSearchIndex } from '../data/search';
+import { computeCongruence } from '../stats/congruence';
+import { countBorders } from '../stats/border-count';
+import { findMetric, type MetricId } from '../stats/pair';
 import { translate, type Lang, type MessageKey } from '../i18n/messages';
 import { formatDate, formatNumber } from '../scales/format';
+import { EMPTY_VIEW, type ViewState } from './url-state';
 
-/** The region panel's subject: a gemeente that was clicked, seen through one layer. */
-export interface Selection {
-  municipality: MunicipalityCode;
+/** A region of a layer. */
+export interface RegionRef {
   layerId: LayerId;
+  code: RegionCode;
+}
+
+/** What the side panel shows. */
+export type Panel =
+  /** A gemeente that was clicked on the map, seen through one layer's region. */
+  | { kind: 'region'; municipality: MunicipalityCode; layerId: LayerId }
+  /** A gemeente's profile (from search): its regions in every layer. */
+  | { kind: 'profile'; municipality: MunicipalityCode }
+  /** The congruence matrix of the visible layers. */
+  | { kind: 'matrix' }
+  /** Two layers compared. */
+  | { kind: 'pair'; a: LayerId; b: LayerId };
+
+/** A request to the map: show a box [west, south, east, north], or jump to a camera. */
+export type MapRequest = { bbox: [number, number, number, number]; seq: number } | { camera: Camera; seq: number };
+
+/** Map centre and zoom. */
+export interface Camera {
+  lng: number;
+  lat: number;
+  zoom: number;
 }
 
 export class AppState {
@@ -23,10 +50,26 @@ export class AppState {
   /** The one layer drawn with a fill, or null. */
   filled = $state<LayerId | null>(null);
   hovered = $state<MunicipalityCode | null>(null);
-  selection = $state<Selection | null>(null);
+  panel = $state<Panel | null>(null);
+  metric = $state<MetricId>('congruence');
+  /** Border mode: borders weighted by how many visible layers share them. */
+  isBorderMode = $state(false);
+  /** Gemeenten marked on the map ("always together"). */
+  marked = $state<MunicipalityCode[]>([]);
+  /** A region shown from the profile ("show on map"). */
+  shownRegion = $state<RegionRef | null>(null);
+  /** Where the map looks, as the map last reported it. */
+  camera = $state.raw<Camera | null>(null);
+  /** A request to the map to move; `seq` makes equal targets distinct requests. */
+  mapRequest = $state.raw<MapRequest | null>(null);
+  /** Short messages about the link (ignored parameters). */
+  notices = $state<string[]>([]);
   load = $state.raw<LoadState>({ status: 'loading' });
 
   atlas = $derived(this.load.status === 'ready' ? this.load.atlas : null);
+  searchIndex = $derived(
+    this.load.status === 'ready' ? buildSearchIndex(this.load.atlas.municipalities, this.load.former) : null,
+  );
   mapGeometry = $derived(this.atlas ? buildMapGeometry(this.atlas) : null);
   /** The filled layer if it is visible, else null: what the map, legend and labels show. */
   shownFill = $derived(this.filled && this.visible.includes(this.filled) ? this.filled : null);
@@ -34,6 +77,35 @@ export class AppState {
   visibleLayers = $derived(
     this.atlas ? this.visible.flatMap((id) => this.atlas?.layersById.get(id) ?? []) : ([] as AtlasLayer[]),
   );
+  /** The open pair, if the pair view is open. */
+  pair = $derived(this.panel?.kind === 'pair' ? this.panel : null);
+  /** Per common gemeente its congruence between the open pair's layers (disagreement mode). */
+  congruence = $derived.by((): ReadonlyMap<MunicipalityCode, number> => {
+    const pair = this.pair;
+    const layerA = pair ? this.atlas?.layersById.get(pair.a) : undefined;
+    const layerB = pair ? this.atlas?.layersById.get(pair.b) : undefined;
+    const entries = this.atlas && layerA && layerB ? computeCongruence(this.atlas, layerA, layerB).perMunicipality : [];
+    // A new read-only map each time the pair changes; nothing mutates it, so it needs no SvelteMap.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    return new Map(entries.map((m) => [m.code, m.congruence]));
+  });
+  /** What the map draws: in the pair view only the two layers, without fill. */
+  mapLayers = $derived(this.pair ? [this.pair.a, this.pair.b] : this.visible);
+  mapFill = $derived(this.pair ? null : this.shownFill);
+  borderCounts = $derived(this.atlas && this.isBorderMode ? countBorders(this.atlas, this.mapLayers) : null);
+  /** The gemeente whose panel is open. */
+  selectedMunicipality = $derived(
+    this.panel?.kind === 'region' || this.panel?.kind === 'profile' ? this.panel.municipality : null,
+  );
+  /** The region highlighted on the map. */
+  highlightedRegion = $derived.by((): RegionRef | null => {
+    const p = this.panel;
+    if (p?.kind === 'region') {
+      const region = this.atlas?.layersById.get(p.layerId)?.regionsByMember.get(p.municipality)?.[0];
+      return region ? { layerId: p.layerId, code: region.code } : null;
+    }
+    return p?.kind === 'profile' ? this.shownRegion : null;
+  });
 
   /** Interface string in the current language. */
   t = (key: MessageKey, params?: Record<string, string | number>): string => translate(this.lang, key, params);
@@ -53,7 +125,7 @@ export class AppState {
     if (this.visible.includes(id)) {
       // The fill choice stays, so switching the layer back on restores the same picture.
       this.visible = this.visible.filter((v) => v !== id);
-      if (this.selection?.layerId === id) this.selection = null;
+      if (this.panel?.kind === 'region' && this.panel.layerId === id) this.panel = null;
     } else {
       this.visible = this.inRegistryOrder([...this.visible, id]);
     }
@@ -61,7 +133,7 @@ export class AppState {
 
   private inRegistryOrder(ids: LayerId[]): LayerId[] {
     const order = this.atlas?.layers.map((l) => l.meta.id) ?? [];
-    return [...ids].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    return ids.filter((id, i) => ids.indexOf(id) === i).sort((a, b) => order.indexOf(a) - order.indexOf(b));
   }
 
   setFilled(id: LayerId | null): void {
@@ -69,13 +141,86 @@ export class AppState {
     if (id && !this.visible.includes(id)) this.visible = this.inRegistryOrder([...this.visible, id]);
   }
 
-  /** Open the region panel for the gemeente `code`, through the filled layer or else the first visible one. */
-  select(code: MunicipalityCode | null): void {
-    const layerId =
-      this.selection?.layerId && this.visible.includes(this.selection.layerId)
-        ? this.selection.layerId
-        : (this.shownFill ?? this.visible[0]);
-    this.selection = code && layerId ? { municipality: code, layerId } : null;
+  /** A click on the map: the region panel of gemeente `code`, through the layer already shown, the fill, or the first visible layer. */
+  selectOnMap(code: MunicipalityCode | null): void {
+    const current = this.panel?.kind === 'region' ? this.panel.layerId : null;
+    const layerId = current && this.visible.includes(current) ? current : (this.shownFill ?? this.visible[0]);
+    this.panel = code && layerId ? { kind: 'region', municipality: code, layerId } : null;
+  }
+
+  /** A gemeente chosen in search: its profile, and the map zooms to it. */
+  openProfile(code: MunicipalityCode): void {
+    this.panel = { kind: 'profile', municipality: code };
+    this.shownRegion = null;
+    this.marked = [];
+    const geometry = this.mapGeometry?.municipalities.features.find((f) => f.properties.code === code);
+    if (geometry) this.focusOn(bboxOf(geometry) as [number, number, number, number]);
+  }
+
+  /** From the profile: show one of the gemeente's regions, with its layer visible, and zoom to it. */
+  showRegion(layerId: LayerId, code: RegionCode): void {
+    if (!this.visible.includes(layerId)) this.visible = this.inRegistryOrder([...this.visible, layerId]);
+    this.shownRegion = { layerId, code };
+    const feature = this.mapGeometry?.layers.get(layerId)?.regions.features.find((f) => f.properties.code === code);
+    if (feature) this.focusOn(bboxOf(feature) as [number, number, number, number]);
+  }
+
+  private focusOn(bbox: [number, number, number, number]): void {
+    this.mapRequest = { bbox, seq: (this.mapRequest?.seq ?? 0) + 1 };
+  }
+
+  openPair(a: LayerId, b: LayerId): void {
+    this.panel = { kind: 'pair', a, b };
+  }
+
+  closePanel(): void {
+    this.panel = null;
+    this.shownRegion = null;
+    this.marked = [];
+  }
+
+  /** The view as a link carries it (see url-state.ts). */
+  toView(): ViewState {
+    const p = this.panel;
+    return {
+      ...EMPTY_VIEW,
+      lang: this.lang === 'nl' ? null : this.lang,
+      layers: [...this.visible],
+      fill: this.filled ?? 'none',
+      municipality: p?.kind === 'region' || p?.kind === 'profile' ? p.municipality : null,
+      regionLayer:
+        p?.kind === 'region' ? p.layerId : p?.kind === 'profile' ? (this.shownRegion?.layerId ?? null) : null,
+      pair: p?.kind === 'pair' ? [p.a, p.b] : null,
+      panel: p?.kind ?? null,
+      metric: p?.kind === 'matrix' || p?.kind === 'pair' ? this.metric : null,
+      camera: this.camera,
+    };
+  }
+
+  /** Restore a view from a link; values not in the link keep their defaults. */
+  applyView(view: ViewState): void {
+    if (view.lang) this.lang = view.lang;
+    if (view.layers) this.visible = this.inRegistryOrder(view.layers);
+    if (view.fill) this.filled = view.fill === 'none' ? null : view.fill;
+    if (view.metric && findMetric(view.metric)) this.metric = view.metric as MetricId;
+    if (view.camera) {
+      this.camera = view.camera;
+      this.mapRequest = { camera: view.camera, seq: (this.mapRequest?.seq ?? 0) + 1 };
+    }
+    this.shownRegion = null;
+    this.marked = [];
+    const code = view.municipality;
+    if (view.panel === 'matrix') this.panel = { kind: 'matrix' };
+    else if (view.panel === 'pair' && view.pair) this.panel = { kind: 'pair', a: view.pair[0], b: view.pair[1] };
+    else if (code && view.panel === 'profile') {
+      this.panel = { kind: 'profile', municipality: code };
+      if (view.regionLayer) {
+        const region = this.atlas?.layersById.get(view.regionLayer)?.regionsByMember.get(code)?.[0];
+        if (region) this.shownRegion = { layerId: view.regionLayer, code: region.code };
+      }
+    } else if (code && view.regionLayer) this.panel = { kind: 'region', municipality: code, layerId: view.regionLayer };
+    else if (code) this.panel = { kind: 'profile', municipality: code };
+    else this.panel = null;
   }
 }
 

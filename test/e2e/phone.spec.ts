@@ -1,0 +1,33 @@
+import { expect, test } from '@playwright/test';
+import { distinctColours, mapPixels, openApp, saveScreenshot, seriousA11yViolations } from './helpers';
+
+test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+test('on a phone the map fills the screen and the layers are a bottom sheet', async ({ page }) => {
+  await openApp(page);
+  const mapBox = (await page.locator('.map').boundingBox())!;
+  expect(mapBox.width).toBeGreaterThanOrEqual(389);
+  expect(mapBox.height).toBeGreaterThan(500);
+  expect(distinctColours(await mapPixels(page))).toBeGreaterThan(20);
+  await saveScreenshot(page, 'phone-default');
+  const handle = page.locator('.sheet-handle');
+  await expect(handle).toHaveAttribute('aria-expanded', 'false');
+  await handle.click();
+  const toggle = page.locator('[data-layer="ggd-2025"] input');
+  await expect(toggle).toBeVisible();
+  await toggle.click();
+  await expect(toggle).toBeChecked();
+  await saveScreenshot(page, 'phone-layers-sheet');
+  expect(await seriousA11yViolations(page)).toEqual([]);
+});
+
+test('on a phone, search opens the profile as a sheet over the map', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('combobox').fill('Utrecht');
+  await page.getByRole('combobox').press('Enter');
+  const profile = page.locator('.profile');
+  await expect(profile).toBeVisible();
+  const box = (await page.locator('.details').boundingBox())!;
+  expect(box.y + box.height).toBeCloseTo(844, -1);
+  await saveScreenshot(page, 'phone-profile');
+});
