@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { addBaseLayers, syncRegionLayers, type SetupMap } from '../../src/lib/map/setup';
+import { buildAtlas } from '../../src/lib/data/atlas';
+import { buildMapGeometry } from '../../src/lib/geo/map-geometry';
+import { GRID, GRID_GEOMETRY, gridLayerFile } from '../../test/fixtures/grid';
+
+/** A fake map keeping layer order and sources, as MapLibre does for `addLayer(spec, beforeId)`. */
+function fakeMap() {
+  const order: string[] = [];
+  const sources = new Map<string, { data: unknown; setData: (d: unknown) => void }>();
+  const paint: string[] = [];
+  const map = {
+    addImage: () => {},
+    addSource: (id: string, spec: { data: unknown }) => {
+      const source = { data: spec.data, setData: (d: unknown) => (source.data = d) };
+      sources.set(id, source);
+    },
+    getSource: (id: string) => sources.get(id),
+    removeSource: (id: string) => sources.delete(id),
+    addLayer: (spec: { id: string }, before?: string) => {
+      const at = before ? order.indexOf(before) : -1;
+      if (at >= 0) order.splice(at, 0, spec.id);
+      else order.push(spec.id);
+    },
+    getLayer: (id: string) => (order.includes(id) ? { id } : undefined),
+    removeLayer: (id: string) => order.splice(order.indexOf(id), 1),
+    setPaintProperty: (id: string, prop: string) => paint.push(`${id}/${prop}`),
+  } as unknown as SetupMap;
+  return { map, order, sources, paint };
+}
+
+const files = [gridLayerFile('rows', true), gridLayerFile('columns', true)];
+const geometry = buildMapGeometry(buildAtlas(GRID_GEOMETRY, GRID, files));
+const metas = files.map((f) => f.meta);
+
+describe('addBaseLayers and syncRegionLayers', () => {
+  it('puts fills under the gemeente overlay and borders under the border count and outline', () => {
+    const f = fakeMap();
+    addBaseLayers(f.map, geometry);
+    syncRegionLayers(f.map, metas, geometry, new Map());
+    const at = (id: string) => f.order.indexOf(id);
+    expect(at('region-fill:rows-2025')).toBeLessThan(at('municipality-congruence'));
+    expect(at('region-fill:columns-2025')).toBeLessThan(at('municipality-line'));
+    expect(at('region-line:rows-2025')).toBeGreaterThan(at('municipality-line'));
+    expect(at('region-line:columns-2025')).toBeLessThan(at('border-count-line'));
+    expect(f.order.at(-1)).toBe('outline-line');
+  });
+
+  it('adds a new layer, updates a changed one and removes one that is gone', () => {
+    const f = fakeMap();
+    addBaseLayers(f.map, geometry);
+    const first = syncRegionLayers(f.map, metas, geometry, new Map());
+    // A what-if edit of "rows": new geometry object for that layer only.
+    const edited = buildMapGeometry(buildAtlas(GRID_GEOMETRY, GRID, [gridLayerFile('columns', true)]));
+    const changed = { ...geometry, layers: new Map(geometry.layers) };
+    changed.layers.set('rows-2025', {
+      ...geometry.layers.get('rows-2025')!,
+      regions: edited.layers.get('columns-2025')!.regions,
+    });
+    const second = syncRegionLayers(f.map, metas, changed, first);
+    expect(f.sources.get('region:rows-2025')!.data).toBe(changed.layers.get('rows-2025')!.regions);
+    expect(f.paint).toContain('region-fill:rows-2025/fill-color');
+    expect(f.paint).not.toContain('region-fill:columns-2025/fill-color');
+    syncRegionLayers(f.map, [metas[1]!], changed, second);
+    expect(f.order.some((id) => id.includes('rows-2025'))).toBe(false);
+    expect([...f.sources.keys()].some((id) => id.includes('rows-2025'))).toBe(false);
+    expect(f.order).toContain('region-line:columns-2025');
+  });
+});
