@@ -18,8 +18,8 @@ export interface LocalizedText {
   en: string;
 }
 
-/** Thematic group of layers in the layer panel. */
-export type Domain = 'jeugd-zorg' | 'veiligheid' | 'bestuur' | 'werk-inkomen';
+/** Thematic group of layers; `eigen` holds the user's own (imported or edited) layers. */
+export type Domain = 'jeugd-zorg' | 'veiligheid' | 'bestuur' | 'werk-inkomen' | 'eigen';
 
 /** How the gemeenten of a year relate to a layer's regions. */
 export interface CoverageRules {

@@ -31,7 +31,7 @@ import { MUNICIPALITIES_OBJECT } from '../types';
 import { compareCodes as compare } from './validate';
 
 /** The four thematic groups of layers, in the order the layer panel shows them. */
-export const DOMAINS: readonly Domain[] = ['jeugd-zorg', 'veiligheid', 'bestuur', 'werk-inkomen'];
+export const DOMAINS: readonly Domain[] = ['jeugd-zorg', 'veiligheid', 'bestuur', 'werk-inkomen', 'eigen'];
 
 /** Format tag of a manifest file. */
 export const MANIFEST_FORMAT = 'samenwerkingsatlas/manifest@1';

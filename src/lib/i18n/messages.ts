@@ -418,6 +418,7 @@ export const DOMAIN_NAMES: Record<Domain, Record<Lang, string>> = {
   veiligheid: { nl: 'Veiligheid', en: 'Safety & justice' },
   bestuur: { nl: 'Bestuur', en: 'Government' },
   'werk-inkomen': { nl: 'Werk & inkomen', en: 'Work & income' },
+  eigen: { nl: 'Eigen lagen', en: 'Your layers' },
 };
 
 /**
