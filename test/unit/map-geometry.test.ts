@@ -3,7 +3,7 @@ import area from '@turf/area';
 import length from '@turf/length';
 import { lineString, multiLineString } from '@turf/helpers';
 import { buildAtlas } from '../../src/lib/data/atlas';
-import { buildMapGeometry } from '../../src/lib/geo/map-geometry';
+import { buildMapGeometry, createMapGeometryBuilder } from '../../src/lib/geo/map-geometry';
 import { GRID, GRID_GEOMETRY, gridLayerFile } from '../../test/fixtures/grid';
 
 const atlas = buildAtlas(GRID_GEOMETRY, GRID, [gridLayerFile('rows', true), gridLayerFile('partial', false)]);
@@ -66,5 +66,20 @@ describe('buildMapGeometry', () => {
     );
     expect(length(multiLineString(geometry.municipalityBorders.coordinates))).toBeCloseTo(inner, 3);
     expect(length(multiLineString(geometry.outline.coordinates))).toBeCloseTo(rim, 3);
+  });
+});
+
+describe('createMapGeometryBuilder', () => {
+  it('reuses the geometry of layers whose regions did not change, and rebuilds the others', () => {
+    const build = createMapGeometryBuilder();
+    const rows = gridLayerFile('rows', true);
+    const cols = gridLayerFile('columns', true);
+    const first = build(buildAtlas(GRID_GEOMETRY, GRID, [rows, cols]));
+    const edited = { ...cols, regions: gridLayerFile('cells', true).regions };
+    const second = build(buildAtlas(GRID_GEOMETRY, GRID, [rows, edited]));
+    expect(second.layers.get('rows-2025')).toBe(first.layers.get('rows-2025'));
+    expect(second.layers.get('columns-2025')).not.toBe(first.layers.get('columns-2025'));
+    expect(second.layers.get('columns-2025')!.regions.features).toHaveLength(9);
+    expect(second.municipalities).toBe(first.municipalities);
   });
 });

@@ -5,8 +5,8 @@
  */
 import { merge } from 'topojson-client';
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon } from 'geojson';
-import type { Atlas } from '../data/atlas';
-import type { LayerId, RegionCode } from '../types';
+import type { Atlas, AtlasLayer } from '../data/atlas';
+import type { LayerId, Region, RegionCode } from '../types';
 import {
   dissolveRegions,
   indexMunicipalityGeometries,
@@ -46,37 +46,69 @@ export interface MapGeometry {
   layers: Map<LayerId, LayerGeometry>;
 }
 
+/** Compute the map geometry of one layer of the atlas. */
+function buildLayerGeometry(
+  atlas: Atlas,
+  layer: AtlasLayer,
+  geometriesByCode: ReturnType<typeof indexMunicipalityGeometries>,
+): LayerGeometry {
+  const { topology } = atlas;
+  const id = layer.meta.id;
+  const regions = dissolveRegions(topology, layer.regions, id);
+  const uncovered = atlas.municipalities
+    .filter((m) => !layer.regionsByMember.has(m.code))
+    .flatMap((m) => geometriesByCode.get(m.code) ?? []);
+  const noData: Feature<MultiPolygon> | null =
+    uncovered.length === 0 ? null : { type: 'Feature', properties: {}, geometry: merge(topology, uncovered) };
+  return {
+    layerId: id,
+    regions,
+    borders: regionBorders(topology, layer.regionsByMember),
+    noData,
+    colourIndex: colourRegions(topology, layer.regions),
+    labels: regions.features.map((f) => ({
+      code: f.properties.code,
+      name: f.properties.name,
+      lngLat: regionLabelPoint(f),
+      memberCount: f.properties.memberCount,
+    })),
+  };
+}
+
 /** Compute the map geometry of every layer of the atlas. */
 export function buildMapGeometry(atlas: Atlas): MapGeometry {
-  const { topology } = atlas;
-  const geometriesByCode = indexMunicipalityGeometries(topology);
-  const layers = new Map<LayerId, LayerGeometry>();
-  for (const layer of atlas.layers) {
-    const id = layer.meta.id;
-    const regions = dissolveRegions(topology, layer.regions, id);
-    const uncovered = atlas.municipalities
-      .filter((m) => !layer.regionsByMember.has(m.code))
-      .flatMap((m) => geometriesByCode.get(m.code) ?? []);
-    const noData: Feature<MultiPolygon> | null =
-      uncovered.length === 0 ? null : { type: 'Feature', properties: {}, geometry: merge(topology, uncovered) };
-    layers.set(id, {
-      layerId: id,
-      regions,
-      borders: regionBorders(topology, layer.regionsByMember),
-      noData,
-      colourIndex: colourRegions(topology, layer.regions),
-      labels: regions.features.map((f) => ({
-        code: f.properties.code,
-        name: f.properties.name,
-        lngLat: regionLabelPoint(f),
-        memberCount: f.properties.memberCount,
-      })),
-    });
-  }
-  return {
-    municipalities: municipalityFeatures(topology),
-    municipalityBorders: municipalityBorders(topology),
-    outline: outline(topology),
-    layers,
+  return createMapGeometryBuilder()(atlas);
+}
+
+/**
+ * A `buildMapGeometry` that remembers its work: a layer whose regions array is the same object as last
+ * time (built-in layers across user edits) keeps its geometry object, so the map updates only the layers
+ * that changed. The gemeente geometry is computed once per topology.
+ */
+export function createMapGeometryBuilder(): (atlas: Atlas) => MapGeometry {
+  const layerCache = new WeakMap<readonly Region[], LayerGeometry>();
+  const baseCache = new WeakMap<Atlas['topology'], Omit<MapGeometry, 'layers'>>();
+  return (atlas) => {
+    const { topology } = atlas;
+    let base = baseCache.get(topology);
+    if (!base) {
+      base = {
+        municipalities: municipalityFeatures(topology),
+        municipalityBorders: municipalityBorders(topology),
+        outline: outline(topology),
+      };
+      baseCache.set(topology, base);
+    }
+    const geometriesByCode = indexMunicipalityGeometries(topology);
+    const layers = new Map<LayerId, LayerGeometry>();
+    for (const layer of atlas.layers) {
+      let g = layerCache.get(layer.regions);
+      if (!g || g.layerId !== layer.meta.id) {
+        g = buildLayerGeometry(atlas, layer, geometriesByCode);
+        layerCache.set(layer.regions, g);
+      }
+      layers.set(layer.meta.id, g);
+    }
+    return { ...base, layers };
   };
 }

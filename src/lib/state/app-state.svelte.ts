@@ -43,6 +43,14 @@ export interface Camera {
   zoom: number;
 }
 
+/** What the on-screen map shows: camera, bounds [west, south, east, north] and size in CSS pixels. */
+export interface MapViewport {
+  camera: Camera;
+  bounds: [number, number, number, number];
+  width: number;
+  height: number;
+}
+
 export class AppState {
   lang = $state<Lang>('nl');
   /** Visible layers in registry order, so a layer's line offset never depends on the order of clicks. */
@@ -58,8 +66,10 @@ export class AppState {
   marked = $state<MunicipalityCode[]>([]);
   /** A region shown from the profile ("show on map"). */
   shownRegion = $state<RegionRef | null>(null);
-  /** Where the map looks, as the map last reported it. */
+  /** Where the map looks, as the map last reported it (or a link set it). */
   camera = $state.raw<Camera | null>(null);
+  /** The on-screen map's bounds and size, as last reported (for exports of the same view). */
+  viewport = $state.raw<MapViewport | null>(null);
   /** A request to the map to move; `seq` makes equal targets distinct requests. */
   mapRequest = $state.raw<MapRequest | null>(null);
   /** Short messages about the link (ignored parameters). */
@@ -146,6 +156,12 @@ export class AppState {
     const current = this.panel?.kind === 'region' ? this.panel.layerId : null;
     const layerId = current && this.visible.includes(current) ? current : (this.shownFill ?? this.visible[0]);
     this.panel = code && layerId ? { kind: 'region', municipality: code, layerId } : null;
+  }
+
+  /** The map reported where it is. */
+  setViewport(viewport: MapViewport): void {
+    this.viewport = viewport;
+    this.camera = viewport.camera;
   }
 
   /** A gemeente chosen in search: its profile, and the map zooms to it. */
