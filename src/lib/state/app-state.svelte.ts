@@ -3,10 +3,11 @@
  * everything computed in `$derived` (STYLE.md §3). Provided by App.svelte through context.
  */
 import { getContext, setContext } from 'svelte';
-import type { LayerId, MunicipalityCode, RegionCode } from '../types';
+import type { LayerFile, LayerId, MunicipalityCode, RegionCode } from '../types';
 import type { LoadState } from '../data/load';
-import type { AtlasLayer } from '../data/atlas';
-import { buildMapGeometry } from '../geo/map-geometry';
+import { buildAtlas, type Atlas, type AtlasLayer } from '../data/atlas';
+import { LAYER_FORMAT } from '../data/parse';
+import { createMapGeometryBuilder } from '../geo/map-geometry';
 import { bboxOf } from '../geo/measure';
 import { buildSearchIndex } from '../data/search';
 import { computeCongruence } from '../stats/congruence';
@@ -75,12 +76,25 @@ export class AppState {
   /** Short messages about the link (ignored parameters). */
   notices = $state<string[]>([]);
   load = $state.raw<LoadState>({ status: 'loading' });
+  /** The user's own layers (imported or saved what-ifs), kept in IndexedDB. */
+  userLayers = $state.raw<LayerFile[]>([]);
+  /** A what-if copy being edited, and the layer it started from; not stored until saved. */
+  draft = $state.raw<{ file: LayerFile; originId: LayerId } | null>(null);
 
-  atlas = $derived(this.load.status === 'ready' ? this.load.atlas : null);
+  private buildGeometry = createMapGeometryBuilder();
+  /** The built-in atlas plus the user's layers and the draft, each shown like any other layer. */
+  atlas = $derived.by((): Atlas | null => {
+    if (this.load.status !== 'ready') return null;
+    const base = this.load.atlas;
+    const extra = [...this.userLayers, ...(this.draft ? [this.draft.file] : [])];
+    if (extra.length === 0) return base;
+    const builtIn = base.layers.map((l): LayerFile => ({ format: LAYER_FORMAT, meta: l.meta, regions: l.regions }));
+    return buildAtlas(base.geometry, base.topology, [...extra, ...builtIn]);
+  });
   searchIndex = $derived(
     this.load.status === 'ready' ? buildSearchIndex(this.load.atlas.municipalities, this.load.former) : null,
   );
-  mapGeometry = $derived(this.atlas ? buildMapGeometry(this.atlas) : null);
+  mapGeometry = $derived(this.atlas ? this.buildGeometry(this.atlas) : null);
   /** The filled layer if it is visible, else null: what the map, legend and labels show. */
   shownFill = $derived(this.filled && this.visible.includes(this.filled) ? this.filled : null);
   /** Visible layers in the order they are drawn and listed. */
