@@ -7,19 +7,8 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { summarize, type Summary } from './stats';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 
-/** Chromium flags of the e2e tests: headless, no network side traffic, WebGL in software (SwiftShader). */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--enable-unsafe-swiftshader',
-  '--use-angle=swiftshader',
-];
 export const VIEWPORT = { width: 1280, height: 800 };
 const READY_TIMEOUT_MS = 60_000;
 
@@ -79,7 +68,7 @@ export async function measureBrowser(
   log: (line: string) => void,
 ): Promise<BrowserTimingResult> {
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   });
   try {

@@ -1,7 +1,6 @@
 import { defineConfig } from '@playwright/test';
 
-// Debian's chromium (no browser downloads on our machines); CHROMIUM_PATH overrides.
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 const PORT = 4173;
 
 export default defineConfig({
@@ -20,21 +19,7 @@ export default defineConfig({
     locale: 'nl-NL',
     timezoneId: 'Europe/Amsterdam',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-        // WebGL in software (SwiftShader), so MapLibre renders without a GPU.
-        '--enable-unsafe-swiftshader',
-        '--use-angle=swiftshader',
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
   webServer: {
     // Serves the production build (npm run test:e2e builds first) exactly as a static server would.
