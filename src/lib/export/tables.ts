@@ -1,0 +1,244 @@
+/**
+ * The tables behind the CSV exports (issue 5): memberships of layers, the layer matrix, and a pair's
+ * crosswalk, mismatching gemeenten and key figures. Pure: plain rows for `toCsv`.
+ *
+ * Column names are fixed snake_case identifiers in English, whatever the interface language, so a
+ * script that reads the file keeps working when someone exports in Dutch; names of layers, regions and
+ * gemeenten and the labels of figures are in the export's language. Codes and categories (`status`,
+ * `relation`, `figure`) are stable identifiers as well. Numbers are plain numbers (shares in [0, 1],
+ * not per cent); a value that is not defined is an empty cell.
+ */
+import type { Atlas } from '../data/atlas';
+import type { Lang } from '../i18n/messages';
+import type { LayerId, LocalizedText } from '../types';
+import { crosswalkRows, type CrosswalkSide } from '../stats/crosswalk-table';
+import { computeMatrix } from '../stats/matrix';
+import { listMismatches } from '../stats/mismatches';
+import { findLayer, findMetric, type LayerComparison, type MetricId } from '../stats/pair';
+import type { CsvCell } from './csv';
+
+/** A table to write as CSV: a title (for the provenance rows and the file name), a header and rows. */
+export interface ExportTable {
+  title: string;
+  header: string[];
+  rows: CsvCell[][];
+}
+
+/** `status` of a membership row. */
+export type MembershipStatus = 'member' | 'no-data';
+
+const TITLES = {
+  memberships: { nl: 'Lidmaatschappen van gemeenten', en: 'Memberships of municipalities' },
+  matrix: { nl: 'Lagen vergeleken: {metric}', en: 'Layers compared: {metric}' },
+  crosswalk: { nl: 'Kruistabel: regio’s van {own} tegen {other}', en: 'Crosswalk: regions of {own} against {other}' },
+  mismatches: {
+    nl: 'Gemeenten met andere partners in {a} en {b}',
+    en: 'Municipalities with different partners in {a} and {b}',
+  },
+  summary: { nl: 'Kerncijfers: {a} tegen {b}', en: 'Key figures: {a} against {b}' },
+} satisfies Record<string, LocalizedText>;
+
+function title(text: LocalizedText, lang: Lang, params: Record<string, string>): string {
+  return text[lang].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+}
+
+/**
+ * Memberships in long format: one row per (layer, region, gemeente), so a gemeente in two regions of a
+ * layer has two rows; then, per layer, one row per gemeente in no region, with empty region cells and
+ * `status` `no-data` (so that "not covered" is visible in the file rather than a missing row, and every
+ * gemeente appears at least once per layer). Layers in the given order; regions and members by code.
+ * Throws DataError for an unknown layer id.
+ * @example
+ * membershipTable(grid, ['partial-2025']).rows[0] // ['partial-2025', 'Indeling partial', 'P1', 'Deel', 'GM0001', 'Noordwest', 'member']
+ * membershipTable(grid, ['partial-2025']).rows[4] // ['partial-2025', 'Indeling partial', null, null, 'GM0003', 'Noordoost', 'no-data']
+ */
+export function membershipTable(atlas: Atlas, layerIds: readonly LayerId[], lang: Lang = 'nl'): ExportTable {
+  const rows: CsvCell[][] = [];
+  const nameOf = (code: string) => atlas.municipalitiesByCode.get(code)?.name ?? null;
+  for (const id of layerIds) {
+    const layer = findLayer(atlas, id);
+    const layerName = layer.meta.name[lang];
+    for (const region of layer.regions) {
+      for (const code of region.members) {
+        rows.push([id, layerName, region.code, region.name, code, nameOf(code), 'member' satisfies MembershipStatus]);
+      }
+    }
+    for (const m of atlas.municipalities) {
+      if (!layer.regionsByMember.has(m.code)) {
+        rows.push([id, layerName, null, null, m.code, m.name, 'no-data' satisfies MembershipStatus]);
+      }
+    }
+  }
+  return {
+    title: TITLES.memberships[lang],
+    header: [
+      'layer_id',
+      'layer_name',
+      'region_code',
+      'region_name',
+      'municipality_code',
+      'municipality_name',
+      'status',
+    ],
+    rows,
+  };
+}
+
+/**
+ * The layer matrix of one metric as on screen: a row per layer (A), a column per layer (B) headed by its id.
+ * Throws DataError for an unknown layer id.
+ * @example matrixTable(grid, ['cells-2025', 'rows-2025'], 'nested').rows // [['cells-2025', 'Indeling cells', 1, 1], ['rows-2025', 'Indeling rows', 0, 1]]
+ */
+export function matrixTable(
+  atlas: Atlas,
+  layerIds: readonly LayerId[],
+  metric: MetricId,
+  lang: Lang = 'nl',
+): ExportTable {
+  const matrix = computeMatrix(atlas, layerIds, metric);
+  const info = findMetric(metric);
+  if (!info) throw new Error(`unreachable: metric ${metric} is not in METRICS`);
+  return {
+    title: title(TITLES.matrix, lang, { metric: info.label[lang] }),
+    header: ['layer_id', 'layer_name', ...matrix.layerIds],
+    rows: matrix.layerIds.map((id, i) => [id, findLayer(atlas, id).meta.name[lang], ...(matrix.values[i] ?? [])]),
+  };
+}
+
+const joinCodes = (list: readonly { code: string }[]): string => list.map((m) => m.code).join(' ');
+const joinNames = (list: readonly { name: string }[]): string => list.map((m) => m.name).join(', ');
+
+/**
+ * The crosswalk of a comparison from `side`'s layer: per region (by code) its best match, the Jaccard
+ * indices of the pair by count, area and inhabitants, and the gemeenten that break the match
+ * (codes separated by spaces, names by ", ").
+ * @example crosswalkTable(grid, compareLayers(grid, 'rows-2025', 'ell-2025')).rows[2].slice(0, 6) // ['R3', 'Zuidrij', 3, 'L1', 'Hoek', 0.6]
+ */
+export function crosswalkTable(
+  atlas: Atlas,
+  comparison: LayerComparison,
+  side: CrosswalkSide = 'a',
+  lang: Lang = 'nl',
+): ExportTable {
+  const [own, other] = side === 'a' ? [comparison.a, comparison.b] : [comparison.b, comparison.a];
+  return {
+    title: title(TITLES.crosswalk, lang, { own: own.name[lang], other: other.name[lang] }),
+    header: [
+      'region_code',
+      'region_name',
+      'member_count',
+      'best_match_code',
+      'best_match_name',
+      'jaccard_by_count',
+      'jaccard_by_area',
+      'jaccard_by_inhabitants',
+      'touched_count',
+      'uncovered_count',
+      'relation',
+      'only_in_region_codes',
+      'only_in_region_names',
+      'only_in_match_codes',
+      'only_in_match_names',
+    ],
+    rows: crosswalkRows(atlas, comparison, side).map((r) => [
+      r.code,
+      r.name,
+      r.memberCount,
+      r.bestMatch?.code ?? null,
+      r.bestMatch?.name ?? null,
+      r.jaccardByCount,
+      r.jaccardByArea,
+      r.jaccardByInhabitants,
+      r.touchedCount,
+      r.uncoveredCount,
+      r.relation,
+      joinCodes(r.onlyInRegion),
+      joinNames(r.onlyInRegion),
+      joinCodes(r.onlyInMatch),
+      joinNames(r.onlyInMatch),
+    ]),
+  };
+}
+
+/**
+ * The gemeenten whose partners differ (congruence below 1), lowest congruence first as in the pair view.
+ * @example mismatchTable(grid, compareLayers(grid, 'rows-2025', 'ell-2025')).rows[0] // ['GM0001', 'Noordwest', 0, 2, 4, 0, 6]
+ */
+export function mismatchTable(atlas: Atlas, comparison: LayerComparison, lang: Lang = 'nl'): ExportTable {
+  return {
+    title: title(TITLES.mismatches, lang, { a: comparison.a.name[lang], b: comparison.b.name[lang] }),
+    header: [
+      'municipality_code',
+      'municipality_name',
+      'congruence',
+      'partner_count_a',
+      'partner_count_b',
+      'shared_partner_count',
+      'union_partner_count',
+    ],
+    rows: listMismatches(atlas, comparison.congruence).map((m) => [
+      m.code,
+      m.name,
+      m.congruence,
+      m.partnerCountA,
+      m.partnerCountB,
+      m.sharedPartnerCount,
+      m.unionPartnerCount,
+    ]),
+  };
+}
+
+/** Labels of the key figures that are not matrix metrics. */
+const FIGURE_LABELS = {
+  'common-count': { nl: 'Gemeenten in beide lagen', en: 'Municipalities in both layers' },
+  'only-a-count': { nl: 'Gemeenten alleen in A', en: 'Municipalities only in A' },
+  'only-b-count': { nl: 'Gemeenten alleen in B', en: 'Municipalities only in B' },
+  'neither-count': { nl: 'Gemeenten in geen van beide', en: 'Municipalities in neither' },
+  'total-count': { nl: 'Gemeenten in totaal', en: 'Municipalities in total' },
+  'nested-a-in-b': { nl: 'Aandeel regio’s van A binnen één regio van B', en: 'Share of A’s regions inside one of B' },
+  'nested-b-in-a': { nl: 'Aandeel regio’s van B binnen één regio van A', en: 'Share of B’s regions inside one of A' },
+  'identical-count': { nl: 'Paren identieke regio’s', en: 'Pairs of identical regions' },
+  'border-a-in-b': { nl: 'Aandeel grenslengte van A dat ook grens van B is', en: 'Share of A’s border that is B’s' },
+  'border-b-in-a': { nl: 'Aandeel grenslengte van B dat ook grens van A is', en: 'Share of B’s border that is A’s' },
+  'border-a-km': { nl: 'Grenslengte van A (km)', en: 'Border length of A (km)' },
+  'border-b-km': { nl: 'Grenslengte van B (km)', en: 'Border length of B (km)' },
+} satisfies Record<string, LocalizedText>;
+
+/**
+ * The key figures of a comparison, one per row: `figure` (a stable id: matrix metric ids and the ids of
+ * `FIGURE_LABELS`), its label in `lang`, and its value (empty where not defined, e.g. ARI with multi-membership).
+ * @example pairSummaryTable(compareLayers(grid, 'rows-2025', 'columns-2025')).rows.find((r) => r[0] === 'ari')?.[2] // -1/3
+ */
+export function pairSummaryTable(comparison: LayerComparison, lang: Lang = 'nl'): ExportTable {
+  const { coverage, congruence, partition, nestedness, identical, borders } = comparison;
+  const metric = (id: MetricId, value: number | null): CsvCell[] => [id, findMetric(id)?.label[lang] ?? id, value];
+  const figure = (id: keyof typeof FIGURE_LABELS, value: number | null): CsvCell[] => [
+    id,
+    FIGURE_LABELS[id][lang],
+    value,
+  ];
+  return {
+    title: title(TITLES.summary, lang, { a: comparison.a.name[lang], b: comparison.b.name[lang] }),
+    header: ['figure', 'label', 'value'],
+    rows: [
+      figure('total-count', coverage.totalCount),
+      figure('common-count', coverage.commonCount),
+      figure('only-a-count', coverage.onlyACount),
+      figure('only-b-count', coverage.onlyBCount),
+      figure('neither-count', coverage.neitherCount),
+      metric('congruence', congruence.mean),
+      metric('congruence-inhabitants', congruence.meanByInhabitants),
+      metric('ari', partition.isDefined ? partition.ari : null),
+      metric('nmi', partition.isDefined ? partition.nmi : null),
+      metric('vi', partition.isDefined ? partition.viBits : null),
+      figure('nested-a-in-b', nestedness.aInB.share),
+      figure('nested-b-in-a', nestedness.bInA.share),
+      figure('identical-count', identical.count),
+      metric('identical', identical.share),
+      figure('border-a-in-b', borders.aInB.share),
+      figure('border-b-in-a', borders.bInA.share),
+      figure('border-a-km', borders.aInB.borderKm),
+      figure('border-b-km', borders.bInA.borderKm),
+    ],
+  };
+}
