@@ -207,6 +207,30 @@ const nl = {
     'ARI, NMI en VI vergelijken indelingen waarin elke gemeente bij precies één regio hoort; als gemeenten bij meer regio’s horen, zijn ze niet gedefinieerd.',
   statsHowBorders:
     'Grenzen: de stukken gemeentegrens met aan weerszijden een andere regio (of andere set regio’s), gemeten in km. Het aandeel is de lengte die in beide lagen grens is, gedeeld door de grenslengte van de ene laag; daarom verschilt het van A naar B en van B naar A.',
+  exportOpen: 'Exporteren',
+  exportHeading: 'Exporteren',
+  exportIntro:
+    'Download de kaart met titel, legenda, bronnen, schaalstok en de link naar deze weergave, of de cijfers als CSV. De kaart op het scherm verandert niet.',
+  exportMapHeading: 'Kaart',
+  exportTitleLabel: 'Titel',
+  exportResolution: 'Resolutie (PNG)',
+  exportResolutionScreen: 'Scherm ({width} × {height} px)',
+  exportResolution2x: 'Dubbel (2×, {width} × {height} px)',
+  exportResolutionPrint: 'Afdruk A4 liggend, 300 dpi ({width} × {height} px)',
+  exportSvgNote: 'SVG is vectorwerk met tekst als tekst, op dezelfde indeling.',
+  exportDownloadPng: 'Download PNG',
+  exportDownloadSvg: 'Download SVG',
+  exportTablesHeading: 'Cijfers (CSV)',
+  exportSeparator: 'Scheidingsteken',
+  exportSeparatorSemicolon: 'puntkomma (;), decimale komma: Nederlandse Excel',
+  exportSeparatorComma: 'komma (,), decimale punt: internationaal',
+  exportDownloadMemberships: 'Download CSV (lidmaatschappen)',
+  exportDownloadTable: 'Download CSV ({table})',
+  exportNoLayers: 'Zet eerst een laag aan.',
+  exportBusy: 'Bezig met exporteren…',
+  exportDone: '{file} is gedownload.',
+  exportFailed: 'Exporteren mislukt: {message}',
+  exportLinkLabel: 'Deze kaart online:',
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -409,6 +433,30 @@ const en: Record<MessageKey, string> = {
     'ARI, NMI and VI compare layouts in which every municipality belongs to exactly one region; where municipalities belong to several regions they are not defined.',
   statsHowBorders:
     'Borders: the stretches of municipal border with a different region (or set of regions) on either side, measured in km. The share is the length that is a border in both layers, divided by the border length of one layer, so it differs from A to B and from B to A.',
+  exportOpen: 'Export',
+  exportHeading: 'Export',
+  exportIntro:
+    'Download the map with title, legend, sources, scale bar and the link to this view, or the numbers as CSV. The map on screen does not change.',
+  exportMapHeading: 'Map',
+  exportTitleLabel: 'Title',
+  exportResolution: 'Resolution (PNG)',
+  exportResolutionScreen: 'Screen ({width} × {height} px)',
+  exportResolution2x: 'Double (2×, {width} × {height} px)',
+  exportResolutionPrint: 'Print A4 landscape, 300 dpi ({width} × {height} px)',
+  exportSvgNote: 'SVG is vector artwork with text as text, in the same layout.',
+  exportDownloadPng: 'Download PNG',
+  exportDownloadSvg: 'Download SVG',
+  exportTablesHeading: 'Numbers (CSV)',
+  exportSeparator: 'Separator',
+  exportSeparatorSemicolon: 'semicolon (;), decimal comma: Dutch Excel',
+  exportSeparatorComma: 'comma (,), decimal point: international',
+  exportDownloadMemberships: 'Download CSV (memberships)',
+  exportDownloadTable: 'Download CSV ({table})',
+  exportNoLayers: 'Switch on a layer first.',
+  exportBusy: 'Exporting…',
+  exportDone: '{file} has been downloaded.',
+  exportFailed: 'Export failed: {message}',
+  exportLinkLabel: 'This map online:',
 };
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { nl, en };

@@ -1,0 +1,333 @@
+import { describe, expect, it } from 'vitest';
+import { buildAtlas } from '../../src/lib/data/atlas';
+import { buildMapGeometry } from '../../src/lib/geo/map-geometry';
+import {
+  compositionText,
+  defaultTitle,
+  EARTH_RADIUS_M,
+  exportSize,
+  layoutComposition,
+  mapProjection,
+  niceDistance,
+  wrapText,
+  type Bbox,
+  type Rect,
+} from '../../src/lib/export/layout';
+import { composeSvg, escapeXml, offsetPolyline, type SvgInput } from '../../src/lib/export/svg';
+import { gridAtlas } from '../fixtures/grid-atlas';
+import { GRID, GRID_GEOMETRY, gridLayerFile } from '../fixtures/grid';
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+const LINK = 'https://example.org/atlas/?layers=rows-2025,partial-2025&fill=rows-2025';
+const BBOX: Bbox = [4.95, 51.95, 5.35, 52.35];
+
+/** Great-circle distance in metres (haversine), independent of the module's Mercator formula. */
+function haversineM([lon1, lat1]: [number, number], [lon2, lat2]: [number, number]): number {
+  const rad = Math.PI / 180;
+  const h =
+    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
+    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(h));
+}
+
+/**
+ * A DOM-less well-formedness check: every tag closes in order, attributes are quoted, and text holds no
+ * raw `<` and no `&` outside an entity. Returns the element names in document order.
+ */
+function checkWellFormed(svg: string): string[] {
+  const names: string[] = [];
+  const open: string[] = [];
+  const token = /<(\/?)([a-zA-Z][\w:-]*)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>|([^<]+)/gy;
+  let match: RegExpExecArray | null;
+  let end = 0;
+  while ((match = token.exec(svg))) {
+    end = token.lastIndex;
+    const [, closing, name, , selfClosing, textContent] = match;
+    if (textContent !== undefined) {
+      expect(textContent).not.toMatch(/&(?!(amp|lt|gt|quot|apos|#\d+);)/);
+      continue;
+    }
+    if (closing) expect(open.pop()).toBe(name);
+    else {
+      names.push(name!);
+      if (!selfClosing) open.push(name!);
+    }
+  }
+  expect(end).toBe(svg.length);
+  expect(open).toEqual([]);
+  return names;
+}
+
+function gridInput(overrides: Partial<SvgInput> = {}): SvgInput {
+  const atlas = gridAtlas();
+  const visible = ['rows-2025', 'partial-2025'];
+  return {
+    geometry: buildMapGeometry(atlas),
+    layers: visible.map((id) => atlas.layersById.get(id)!.meta),
+    filled: 'rows-2025',
+    bbox: BBOX,
+    size: { width: 800, height: 600 },
+    lang: 'nl',
+    text: compositionText(atlas, { visible, filled: 'rows-2025', lang: 'nl', title: 'Rijen en deel', link: LINK }),
+    ...overrides,
+  };
+}
+
+const count = (text: string, part: string) => text.split(part).length - 1;
+
+describe('escapeXml', () => {
+  it('turns markup into text and drops characters XML cannot hold', () => {
+    expect(escapeXml(HOSTILE)).toBe('&lt;img src=x onerror=alert(1)&gt;');
+    expect(escapeXml(`"a" & 'b'`)).toBe('&quot;a&quot; &amp; &apos;b&apos;');
+    expect(escapeXml('a\u0000b\u0007c\uD800d\tℓ😀')).toBe('abcd\tℓ😀');
+  });
+});
+
+describe('composeSvg', () => {
+  const svg = composeSvg(gridInput());
+
+  it('is a well-formed SVG of the requested size', () => {
+    const names = checkWellFormed(svg.trim());
+    expect(names[0]).toBe('svg');
+    expect(svg).toMatch(
+      /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]* width="800" height="600" viewBox="0 0 800 600"/,
+    );
+  });
+
+  it('draws land, the filled layer’s regions, the no-data hatch and each visible layer’s borders as paths', () => {
+    const land = svg.match(/<g class="land"[^>]*>(.*?)<\/g>/)?.[1] ?? '';
+    expect(count(land, '<path')).toBe(9);
+    const fills = svg.match(/<g class="region-fill" data-layer="rows-2025"[^>]*>(.*?)<\/g>/)?.[1] ?? '';
+    expect(count(fills, '<path')).toBe(3);
+    expect(count(svg, 'class="region-line"')).toBe(2);
+    expect(svg).toMatch(/class="region-line" data-layer="rows-2025" d="M[^"]+" fill="none" stroke="#0072b2"/);
+    expect(count(svg, 'class="no-data" data-layer="partial-2025"')).toBe(1);
+    expect(svg).toContain('fill="url(#sa-nodata-hatch)"');
+    expect(count(svg, 'class="outline"')).toBe(1);
+    expect(count(svg, 'class="municipality-line"')).toBe(1);
+  });
+
+  it('offsets each visible layer’s borders as MapLibre’s line-offset does', () => {
+    const start = (out: string) => {
+      const m = out.match(/class="region-line" data-layer="rows-2025" d="M([\d.]+) ([\d.]+)/);
+      return [Number(m?.[1]), Number(m?.[2])] as const;
+    };
+    const alone = composeSvg(gridInput({ layers: [gridAtlas().layersById.get('rows-2025')!.meta] }));
+    const [x0, y0] = start(alone);
+    const [x1, y1] = start(svg);
+    // Two visible layers: offsets −1.25 and +1.25 px (lineOffsets(2)); coordinates are rounded to 0.1 px.
+    expect(Math.hypot(x1 - x0, y1 - y0)).toBeCloseTo(1.25, 0);
+    expect(Math.hypot(x1 - x0, y1 - y0)).toBeGreaterThan(1.1);
+  });
+
+  it('has the legend, the source line and the link as text', () => {
+    for (const text of [
+      'Legenda',
+      'Indeling rows',
+      'Indeling partial',
+      '3 regio’s; alle 9 gemeenten',
+      '1 regio’s; 4 van 9 gemeenten',
+      'Vlakkleur: Indeling rows',
+      'gemeente zonder gegevens',
+      'gemeentegrens',
+      'Rijen en deel',
+    ]) {
+      expect(svg).toContain(`>${text}`);
+    }
+    expect(svg).toContain('Bronnen: Gemeentegrenzen 2025: Hand-made test grid');
+    expect(svg).toContain('peildatum 1 januari 2025');
+    expect(svg).toContain(`<a href="${escapeXml(LINK)}" xlink:href="${escapeXml(LINK)}"`);
+    // The link text may wrap; joined it is the whole link.
+    const linkText = [...(svg.match(/<g class="link">(.*?)<\/g>/)?.[1] ?? '').matchAll(/>([^<]+)</g)]
+      .map((m) => m[1])
+      .join(' ');
+    expect(linkText.replace(/\s+/g, '')).toContain(escapeXml(LINK));
+  });
+
+  it('labels the filled layer’s regions', () => {
+    const labels = svg.match(/<g class="labels"[^>]*>(.*?)<\/g>/)?.[1] ?? '';
+    expect([...labels.matchAll(/>([^<]+)<\/text>/g)].map((m) => m[1]).sort()).toEqual([
+      'Middenrij',
+      'Noordrij',
+      'Zuidrij',
+    ]);
+  });
+
+  it('keeps hostile names as text everywhere', () => {
+    const file = gridLayerFile('rows', true);
+    file.meta.name = { nl: HOSTILE, en: HOSTILE };
+    file.meta.source = { ...file.meta.source, citation: HOSTILE };
+    file.regions = file.regions.map((r, i) => (i === 0 ? { ...r, name: HOSTILE } : r));
+    const atlas = buildAtlas(GRID_GEOMETRY, GRID, [file]);
+    const text = compositionText(atlas, {
+      visible: ['rows-2025'],
+      filled: 'rows-2025',
+      lang: 'nl',
+      title: HOSTILE,
+      link: `${LINK}&x="><script>alert(1)</script>`,
+    });
+    const hostile = composeSvg({
+      ...gridInput(),
+      geometry: buildMapGeometry(atlas),
+      layers: [file.meta],
+      text,
+    });
+    checkWellFormed(hostile.trim());
+    expect(hostile).not.toMatch(/<img|<script/i);
+    expect(hostile).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    const escaped = escapeXml(HOSTILE);
+    const group = (name: string) => hostile.match(new RegExp(`<g class="${name}"[^>]*>(.*?)</g>`))?.[1] ?? '';
+    expect(hostile).toContain(`<title>${escaped}</title>`);
+    expect(group('labels')).toContain(`>${escaped}</text>`);
+    // The legend column is narrow: the name may wrap at its spaces.
+    expect(group('legend')).toContain('&lt;img src=x');
+    expect(group('legend')).toContain('onerror=alert(1)&gt;');
+    expect(group('sources')).toContain(escaped);
+    expect(group('link')).toContain('&quot;&gt;&lt;script&gt;');
+  });
+
+  it('writes a non-web link as text only', () => {
+    const input = gridInput();
+    const hostile = composeSvg({ ...input, text: { ...input.text, link: 'javascript:alert(1)' } });
+    expect(hostile).not.toContain('<a ');
+    expect(hostile).toContain('javascript:alert(1)');
+  });
+
+  it('draws a scale bar as long as its distance at the centre latitude (within 1%, by haversine)', () => {
+    for (const [size, bbox] of [
+      [{ width: 800, height: 600 }, BBOX],
+      [{ width: 1122.56, height: 793.6 }, [3.3, 50.75, 7.23, 53.56] as Bbox],
+      [{ width: 420, height: 700 }, [4.7, 52.2, 5.1, 52.5] as Bbox],
+    ] as const) {
+      const out = composeSvg(gridInput({ size, bbox }));
+      const widthPx = Number(out.match(/data-width-px="([\d.]+)"/)?.[1]);
+      const distanceM = Number(out.match(/data-distance-m="([\d.]+)"/)?.[1]);
+      const layout = layoutComposition(gridInput({ size, bbox }).text, size, bbox, 'nl');
+      const projection = mapProjection(bbox, layout.map);
+      const cx = layout.map.x + layout.map.width / 2;
+      const cy = layout.map.y + layout.map.height / 2;
+      const west = projection.invert!([cx - widthPx / 2, cy])!;
+      const east = projection.invert!([cx + widthPx / 2, cy])!;
+      const measured = haversineM(west, east);
+      expect(Math.abs(measured - distanceM) / distanceM).toBeLessThan(0.01);
+      expect(widthPx).toBeLessThanOrEqual(Math.min(160, layout.map.width / 4) + 0.01);
+      expect(out).toContain(`>${distanceM >= 1000 ? `${distanceM / 1000} km` : `${distanceM} m`}</text>`);
+    }
+  });
+
+  it('writes a physical size for print', () => {
+    const out = composeSvg(gridInput({ physicalSize: { width: '297mm', height: '210mm' } }));
+    expect(out).toMatch(/^<svg[^>]* width="297mm" height="210mm" viewBox="0 0 800 600"/);
+  });
+});
+
+describe('layout', () => {
+  const atlas = gridAtlas();
+  const text = compositionText(atlas, {
+    visible: ['rows-2025', 'columns-2025'],
+    filled: null,
+    lang: 'en',
+    title: defaultTitle(atlas, ['rows-2025', 'columns-2025'], 'en'),
+    link: LINK,
+  });
+
+  const inside = (r: Rect, size: { width: number; height: number }) =>
+    r.x >= 0 && r.y >= 0 && r.x + r.width <= size.width + 1e-9 && r.y + r.height <= size.height + 1e-9;
+  const overlaps = (a: Rect, b: Rect) =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+  it('titles a view by its layers', () => {
+    expect(text.title).toBe('Layout rows and Layout columns');
+    expect(defaultTitle(atlas, ['rows-2025', 'columns-2025', 'ell-2025'], 'nl')).toBe(
+      'Indeling rows, Indeling columns en Indeling ell',
+    );
+    expect(defaultTitle(atlas, [], 'nl')).toBe('Samenwerkingsatlas');
+  });
+
+  it('leaves out fill and no-data rows when nothing is filled or partial', () => {
+    expect(text.legend.map((e) => e.swatch.kind)).toEqual(['line', 'line', 'municipality']);
+  });
+
+  it.each([
+    ['wide', 'beside', { width: 1000, height: 700 }],
+    ['narrow', 'below', { width: 400, height: 700 }],
+  ] as const)('%s page: the legend %s the map, nothing overlapping, all inside the page', (_, where, size) => {
+    const layout = layoutComposition(text, size, BBOX, 'en');
+    expect(inside(layout.map, size)).toBe(true);
+    const spans = [...layout.title, layout.legendHeading, ...layout.legend.flatMap((r) => r.lines)];
+    for (const span of [...spans, ...layout.sources, ...layout.link]) {
+      expect(span.y).toBeLessThanOrEqual(size.height);
+      expect(span.x).toBeGreaterThanOrEqual(0);
+    }
+    const legendTop = layout.legendHeading.y - layout.legendHeading.sizePx;
+    if (where === 'beside') expect(layout.legendHeading.x).toBeGreaterThanOrEqual(layout.map.x + layout.map.width);
+    else expect(legendTop).toBeGreaterThanOrEqual(layout.map.y + layout.map.height);
+    for (const row of layout.legend) expect(overlaps(row.swatch, layout.map)).toBe(false);
+    const footTop = Math.min(...layout.sources.map((s) => s.y - s.sizePx));
+    expect(footTop).toBeGreaterThanOrEqual(layout.map.y + layout.map.height);
+    expect(inside(layout.scaleBar.box, size)).toBe(true);
+  });
+
+  it('sizes print as A4 at 300 dpi and screen as the map', () => {
+    const print = exportSize('print', { width: 900, height: 700 });
+    expect(Math.round(print.width * print.pixelRatio)).toBe(3508);
+    expect(Math.round(print.height * print.pixelRatio)).toBe(2480);
+    expect(exportSize('2x', { width: 900, height: 700 })).toEqual({ width: 900, height: 700, pixelRatio: 2 });
+    expect(exportSize('screen', { width: 900, height: 700 })).toEqual({ width: 900, height: 700, pixelRatio: 1 });
+  });
+
+  it('wraps at spaces, cuts words longer than a line, and ends a cut text with an ellipsis', () => {
+    const width = (s: string) => s.length;
+    expect(wrapText('aa bb cc', 5, width)).toEqual(['aa bb', 'cc']);
+    expect(wrapText('abcdefghij', 4, width)).toEqual(['abcd', 'efgh', 'ij']);
+    expect(wrapText('aa bb cc dd', 5, width, 1)).toEqual(['aa b…']);
+  });
+
+  it('rounds scale distances down to 1, 2 or 5 times a power of ten', () => {
+    expect([0.7, 1, 1.9, 2, 4.99, 5, 73_000, 100].map(niceDistance)).toEqual([0.5, 1, 1, 2, 2, 5, 50_000, 100]);
+  });
+});
+
+describe('offsetPolyline', () => {
+  it('moves a line to the right of its direction (y down), corners by their miter', () => {
+    expect(
+      offsetPolyline(
+        [
+          [0, 0],
+          [10, 0],
+        ],
+        2,
+      ),
+    ).toEqual([
+      [0, 2],
+      [10, 2],
+    ]);
+    const corner = offsetPolyline(
+      [
+        [0, 0],
+        [10, 0],
+        [10, 10],
+      ],
+      -2,
+    );
+    expect(corner[1]![0]).toBeCloseTo(12, 9);
+    expect(corner[1]![1]).toBeCloseTo(-2, 9);
+  });
+
+  it('keeps a closed ring closed', () => {
+    const ring = offsetPolyline(
+      [
+        [0, 0],
+        [10, 0],
+        [10, 10],
+        [0, 10],
+        [0, 0],
+      ],
+      1,
+    );
+    expect(ring[0]).toEqual(ring[4]);
+    // Right of the direction (y down) is inside this ring.
+    expect(ring[0]![0]).toBeCloseTo(1, 9);
+    expect(ring[0]![1]).toBeCloseTo(1, 9);
+  });
+});
