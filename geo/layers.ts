@@ -220,6 +220,8 @@ export const LAYERS: readonly LayerSpec[] = [
     source: CBS_2025,
     coverage: PARTITION,
     color: '#AD7700',
+    // Dotted: to protan and deutan eyes this ochre is close to Veilig Thuis's solid vermilion.
+    dash: DOTTED,
     isDefaultVisible: false,
     layout2011: layout2011('GGD', ['28', 'Ja', '', '', '', 'Ja']),
     input: 'membership/ggdregio_2025.csv',
