@@ -9,7 +9,9 @@ import {
   membershipTable,
   mismatchTable,
   pairSummaryTable,
+  tableCsv,
 } from '../../src/lib/export/tables';
+import { exportFileName } from '../../src/lib/export/file-name';
 import { compareLayers, metricValue } from '../../src/lib/stats/pair';
 import { buildAtlas } from '../../src/lib/data/atlas';
 import { DataError } from '../../src/lib/errors';
@@ -273,5 +275,39 @@ describe('provenance', () => {
     const text = toCsv(['a'], [], { separator: ';', notes });
     expect(text).toContain(`\r\n# bron;"'=${HOSTILE}: Test source rows (CC0 1.0, peildatum 1 januari 2025)"\r\n`);
     expect(parse(text, ';')).toEqual([['a']]);
+  });
+});
+
+describe('tableCsv', () => {
+  it('writes a table with its title, link and sources first', () => {
+    const grid = gridAtlas();
+    const link = 'https://example.org/?layers=rows-2025';
+    const text = tableCsv(grid, membershipTable(grid, ['rows-2025']), {
+      separator: ';',
+      link,
+      lang: 'nl',
+      layerIds: ['rows-2025'],
+    });
+    const lines = text.split('\r\n');
+    expect(lines.slice(0, 5)).toEqual([
+      '\uFEFF# titel;Lidmaatschappen van gemeenten',
+      `# link;${link}`,
+      '# bron;Gemeentegrenzen 2025: Hand-made test grid (CC0 1.0, peildatum 1 januari 2025)',
+      '# bron;Indeling rows: Test source rows (CC0 1.0, peildatum 1 januari 2025)',
+      'layer_id;layer_name;region_code;region_name;municipality_code;municipality_name;status',
+    ]);
+    expect(parse(text, ';')).toHaveLength(1 + 9);
+  });
+});
+
+describe('exportFileName', () => {
+  it('makes a plain slug of the title', () => {
+    expect(exportFileName('Jeugdzorgregio’s en Súdwest-Fryslân', 'png')).toBe(
+      'samenwerkingsatlas-jeugdzorgregio-s-en-sudwest-fryslan.png',
+    );
+    expect(exportFileName(HOSTILE, 'svg')).toBe('samenwerkingsatlas-img-src-x-onerror-alert-1.svg');
+    expect(exportFileName('../../etc', 'csv')).toBe('samenwerkingsatlas-etc.csv');
+    expect(exportFileName('', 'csv')).toBe('samenwerkingsatlas.csv');
+    expect(exportFileName('x'.repeat(100), 'csv')).toHaveLength('samenwerkingsatlas-'.length + 60 + 4);
   });
 });

@@ -15,13 +15,30 @@ import { crosswalkRows, type CrosswalkSide } from '../stats/crosswalk-table';
 import { computeMatrix } from '../stats/matrix';
 import { listMismatches } from '../stats/mismatches';
 import { findLayer, findMetric, type LayerComparison, type MetricId } from '../stats/pair';
-import type { CsvCell } from './csv';
+import { toCsv, type CsvCell, type CsvSeparator } from './csv';
+import { csvNotes, sourcesOf } from './provenance';
 
 /** A table to write as CSV: a title (for the provenance rows and the file name), a header and rows. */
 export interface ExportTable {
   title: string;
   header: string[];
   rows: CsvCell[][];
+}
+
+/**
+ * A table as CSV text with its provenance rows first: title, the view's link, and the sources of the
+ * gemeente geometry and of `layerIds` (the layers the table is about). UTF-8 BOM included, for Excel.
+ * Throws DataError for an unknown layer id.
+ * @example tableCsv(grid, membershipTable(grid, ['rows-2025']), { separator: ';', link, lang: 'nl', layerIds: ['rows-2025'] })
+ * // '\uFEFF# titel;Lidmaatschappen van gemeenten\r\n# link;https://…\r\n# bron;…\r\nlayer_id;layer_name;…'
+ */
+export function tableCsv(
+  atlas: Atlas,
+  table: ExportTable,
+  options: { separator: CsvSeparator; link: string; lang: Lang; layerIds: readonly LayerId[] },
+): string {
+  const notes = csvNotes(table.title, options.link, sourcesOf(atlas, options.layerIds, options.lang), options.lang);
+  return toCsv(table.header, table.rows, { separator: options.separator, notes });
 }
 
 /** `status` of a membership row. */
