@@ -1,0 +1,98 @@
+/**
+ * Bytes of an imported file → text. Checks, in order: the size limit, an empty file, a spreadsheet
+ * workbook or other binary content; then decodes UTF-8 (with or without BOM), UTF-16 with a BOM
+ * (Excel's "Unicode text"), or else Windows-1252 (what older Dutch Excel versions write as "CSV").
+ * Pure: uses only `TextDecoder`, which browsers and Node share.
+ */
+
+/**
+ * Largest file accepted: 5 MB (5 × 1024 × 1024 bytes). A membership table of every gemeente is about
+ * 20 kB and a generalised GeoJSON of 40 regions well under 1 MB, so this leaves room for detailed
+ * polygons while keeping parsing and the area computation within a few seconds.
+ */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+/** The encoding a file was read in. */
+export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/** Why bytes were not turned into text. */
+export type DecodeProblemKind = 'too-large' | 'empty-file' | 'binary' | 'spreadsheet';
+
+/** Result of {@link decodeBytes}. */
+export type DecodeResult =
+  | { ok: true; text: string; encoding: TextEncodingName }
+  | { ok: false; problem: { kind: DecodeProblemKind; sizeBytes: number; limitBytes: number } };
+
+/** How many leading bytes are inspected for binary content. */
+const SNIFF_BYTES = 8192;
+/** Share of control characters (other than tab, newline, carriage return, form feed) that makes a file binary. */
+const CONTROL_SHARE_LIMIT = 0.1;
+
+/**
+ * Decode an imported file. Never throws.
+ * - More than `limitBytes` (default {@link MAX_IMPORT_BYTES}): `too-large`.
+ * - No bytes, or only a BOM and white space: `empty-file`.
+ * - A ZIP (xlsx, ods) or OLE (xls) signature: `spreadsheet`, so the interface can say "save as CSV".
+ * - Without a UTF-16 BOM, a NUL byte or more than 10% control characters in the first 8 kB: `binary`.
+ * - UTF-8 is tried strictly (invalid sequences fail); a file that is not UTF-8 is read as Windows-1252,
+ *   which maps every byte, so "Súdwest-Fryslân" saved by an old Excel still reads correctly.
+ * @example decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, 0x61])) // { ok: true, text: 'a', encoding: 'utf-8-bom' }
+ */
+export function decodeBytes(bytes: Uint8Array, limitBytes: number = MAX_IMPORT_BYTES): DecodeResult {
+  const fail = (kind: DecodeProblemKind): DecodeResult => ({
+    ok: false,
+    problem: { kind, sizeBytes: bytes.length, limitBytes },
+  });
+  if (bytes.length > limitBytes) return fail('too-large');
+  if (bytes.length === 0) return fail('empty-file');
+  if (isSpreadsheet(bytes)) return fail('spreadsheet');
+
+  const utf16 = utf16Encoding(bytes);
+  let decoded: { text: string; encoding: TextEncodingName };
+  if (utf16) {
+    // TextDecoder drops the BOM (ignoreBOM is false by default).
+    decoded = { text: new TextDecoder(utf16, { fatal: false }).decode(bytes), encoding: utf16 };
+  } else {
+    if (looksBinary(bytes)) return fail('binary');
+    decoded = decodeUtf8OrWindows1252(bytes);
+  }
+  // U+0000 cannot occur in text a person means to import; in UTF-16 it shows a wrong byte order or binary data.
+  if (decoded.text.includes('\u0000')) return fail('binary');
+  if (decoded.text.replace(/^\uFEFF/, '').trim() === '') return fail('empty-file');
+  return { ok: true, ...decoded };
+}
+
+function decodeUtf8OrWindows1252(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
+  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: hasBom ? 'utf-8-bom' : 'utf-8' };
+  } catch (error) {
+    // `fatal: true` throws a TypeError for bytes that are not UTF-8; anything else is not ours to hide.
+    if (!(error instanceof TypeError)) throw error;
+    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+  }
+}
+
+function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/** ZIP (`PK\x03\x04`: xlsx, ods) or OLE compound file (`D0 CF 11 E0`: xls). */
+function isSpreadsheet(bytes: Uint8Array): boolean {
+  const starts = (signature: number[]) => signature.every((b, i) => bytes[i] === b);
+  return starts([0x50, 0x4b, 0x03, 0x04]) || starts([0xd0, 0xcf, 0x11, 0xe0]);
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, SNIFF_BYTES);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === 0) return true;
+    // Control characters other than tab, LF, FF and CR, and DEL.
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) || b === 0x7f) control++;
+  }
+  return control / n > CONTROL_SHARE_LIMIT;
+}
