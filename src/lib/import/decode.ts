@@ -2,7 +2,7 @@
  * Bytes of an imported file → text. Checks, in order: the size limit, an empty file, a spreadsheet
  * workbook or other binary content; then decodes UTF-8 (with or without BOM), UTF-16 with a BOM
  * (Excel's "Unicode text"), or else Windows-1252 (what older Dutch Excel versions write as "CSV").
- * Pure: uses only `TextDecoder`, which browsers and Node share.
+ * Pure: uses `TextDecoder` for UTF-8 and UTF-16 and a table for Windows-1252.
  */
 
 /**
@@ -69,8 +69,32 @@ function decodeUtf8OrWindows1252(bytes: Uint8Array): { text: string; encoding: T
   } catch (error) {
     // `fatal: true` throws a TypeError for bytes that are not UTF-8; anything else is not ours to hide.
     if (!(error instanceof TypeError)) throw error;
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
+}
+
+/**
+ * Windows-1252 characters of bytes 0x80–0x9F (WHATWG Encoding, index-windows-1252); the five bytes the code
+ * page leaves undefined map to the C1 control of the same number, as browsers do.
+ */
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+/**
+ * Decode Windows-1252 by table rather than with `TextDecoder('windows-1252')`: Node's decoder of that label
+ * treats 0x80–0x9F as Latin-1 controls (so "€" and curly quotes would be lost in tests), browsers do not.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = Array.from(bytes.subarray(i, i + 8192), (b) =>
+      b >= 0x80 && b < 0xa0 ? WINDOWS_1252_HIGH[b - 0x80]! : b,
+    );
+    text += String.fromCharCode(...chunk);
+  }
+  return text;
 }
 
 function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {

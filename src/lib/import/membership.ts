@@ -22,6 +22,7 @@ import {
   MembershipCollector,
   cleanText,
   finishImport,
+  type RegionEntry,
   type UserLayerIdentity,
 } from './build-layer';
 import {
@@ -128,7 +129,12 @@ export function detectColumns(header: readonly string[]): Columns {
         }
       }
     }
-    if (best) assign(best.role, i);
+    if (!best) return;
+    // "regio_nr", "gemeente id": a name column's word with a code suffix is that code column.
+    const isCode = /(code|nummer|nr|id)$/.test(key);
+    if (isCode && best.role === 'regionName') assign('regionCode', i);
+    else if (isCode && best.role === 'municipalityName') assign('municipalityCode', i);
+    else assign(best.role, i);
   });
   keys.forEach((key, i) => {
     if (!/regio|region/.test(key)) return;
@@ -188,6 +194,7 @@ export function importCsv(
   const collector = new MembershipCollector();
   const place = placer(context, options, resolve, problems);
   const rowSeverity: ImportSeverity = options.skipInvalidRows ? 'warning' : 'error';
+  const mappedIn = new Map<RegionEntry, Set<MunicipalityCode>>();
   let matched = 0;
   const cell = (fields: string[], role: ColumnRole) => {
     const i = columns[role];
@@ -220,10 +227,15 @@ export function importCsv(
         otherRow: conflict.firstRow,
       });
     }
-    const outcome = collector.add(entry, municipality.municipality.code, line);
+    const code = municipality.municipality.code;
+    const outcome = collector.add(entry, code, line);
     matched++;
-    // A former gemeente mapped onto a receiver listed in the same region is no mistake of the file.
-    if (outcome.kind === 'duplicate' && !municipality.isMapped) {
+    // A former gemeente mapped onto a receiver listed in the same region (in either order) is no mistake
+    // of the file, nor is a corrected value that lands on a listed gemeente.
+    const mapped = mappedIn.get(entry) ?? new Set<MunicipalityCode>();
+    const isMappedPair = municipality.isMapped || mapped.has(code);
+    if (municipality.isMapped) mappedIn.set(entry, mapped.add(code));
+    if (outcome.kind === 'duplicate' && !isMappedPair) {
       problems.push({
         severity: 'warning',
         kind: 'duplicate',
