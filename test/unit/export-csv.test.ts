@@ -178,9 +178,11 @@ describe('export tables', () => {
       'region_name',
       'municipality_code',
       'municipality_name',
+      'inhabitants',
+      'area_km2',
       'status',
     ]);
-    expect(table.rows.map((r) => [r[2], r[4], r[6]])).toEqual([
+    expect(table.rows.map((r) => [r[2], r[4], r[8]])).toEqual([
       ['P1', 'GM0001', 'member'],
       ['P1', 'GM0002', 'member'],
       ['P1', 'GM0004', 'member'],
@@ -191,7 +193,20 @@ describe('export tables', () => {
       [null, 'GM0008', 'no-data'],
       [null, 'GM0009', 'no-data'],
     ]);
-    expect(table.rows[0]).toEqual(['partial-2025', 'Indeling partial', 'P1', 'Deel', 'GM0001', 'Noordwest', 'member']);
+    const noordwest = grid.municipalitiesByCode.get('GM0001')!;
+    expect(table.rows[0]).toEqual([
+      'partial-2025',
+      'Indeling partial',
+      'P1',
+      'Deel',
+      'GM0001',
+      'Noordwest',
+      1000,
+      noordwest.areaKm2,
+      'member',
+    ]);
+    // GM0009 has no known inhabitants: an empty cell, not 0.
+    expect(table.rows.find((r) => r[4] === 'GM0009')?.[6]).toBeNull();
   });
 
   it('gives a gemeente in two regions two rows, and names in the chosen language', () => {
@@ -294,7 +309,7 @@ describe('tableCsv', () => {
       `# link;${link}`,
       '# bron;Gemeentegrenzen 2025: Hand-made test grid (CC0 1.0, peildatum 1 januari 2025)',
       '# bron;Indeling rows: Test source rows (CC0 1.0, peildatum 1 januari 2025)',
-      'layer_id;layer_name;region_code;region_name;municipality_code;municipality_name;status',
+      'layer_id;layer_name;region_code;region_name;municipality_code;municipality_name;inhabitants;area_km2;status',
     ]);
     expect(parse(text, ';')).toHaveLength(1 + 9);
   });

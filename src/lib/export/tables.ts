@@ -60,29 +60,40 @@ function title(text: LocalizedText, lang: Lang, params: Record<string, string>):
 }
 
 /**
- * Memberships in long format: one row per (layer, region, gemeente), so a gemeente in two regions of a
- * layer has two rows; then, per layer, one row per gemeente in no region, with empty region cells and
+ * Memberships in long format: one row per (layer, region, gemeente) with the gemeente's inhabitants
+ * (empty where unknown) and area in km², so that a pivot table sums regions; a gemeente in two regions
+ * of a layer has two rows; then, per layer, one row per gemeente in no region, with empty region cells and
  * `status` `no-data` (so that "not covered" is visible in the file rather than a missing row, and every
  * gemeente appears at least once per layer). Layers in the given order; regions and members by code.
  * Throws DataError for an unknown layer id.
  * @example
- * membershipTable(grid, ['partial-2025']).rows[0] // ['partial-2025', 'Indeling partial', 'P1', 'Deel', 'GM0001', 'Noordwest', 'member']
- * membershipTable(grid, ['partial-2025']).rows[4] // ['partial-2025', 'Indeling partial', null, null, 'GM0003', 'Noordoost', 'no-data']
+ * membershipTable(grid, ['partial-2025']).rows[0] // ['partial-2025', 'Indeling partial', 'P1', 'Deel', 'GM0001', 'Noordwest', 1000, 76.3…, 'member']
+ * membershipTable(grid, ['partial-2025']).rows[4] // ['partial-2025', 'Indeling partial', null, null, 'GM0003', 'Noordoost', 3000, 76.3…, 'no-data']
  */
 export function membershipTable(atlas: Atlas, layerIds: readonly LayerId[], lang: Lang = 'nl'): ExportTable {
   const rows: CsvCell[][] = [];
-  const nameOf = (code: string) => atlas.municipalitiesByCode.get(code)?.name ?? null;
+  const municipality = (code: string): CsvCell[] => {
+    const m = atlas.municipalitiesByCode.get(code);
+    return [code, m?.name ?? null, m?.inhabitants ?? null, m?.areaKm2 ?? null];
+  };
   for (const id of layerIds) {
     const layer = findLayer(atlas, id);
     const layerName = layer.meta.name[lang];
     for (const region of layer.regions) {
       for (const code of region.members) {
-        rows.push([id, layerName, region.code, region.name, code, nameOf(code), 'member' satisfies MembershipStatus]);
+        rows.push([
+          id,
+          layerName,
+          region.code,
+          region.name,
+          ...municipality(code),
+          'member' satisfies MembershipStatus,
+        ]);
       }
     }
     for (const m of atlas.municipalities) {
       if (!layer.regionsByMember.has(m.code)) {
-        rows.push([id, layerName, null, null, m.code, m.name, 'no-data' satisfies MembershipStatus]);
+        rows.push([id, layerName, null, null, ...municipality(m.code), 'no-data' satisfies MembershipStatus]);
       }
     }
   }
@@ -95,6 +106,8 @@ export function membershipTable(atlas: Atlas, layerIds: readonly LayerId[], lang
       'region_name',
       'municipality_code',
       'municipality_name',
+      'inhabitants',
+      'area_km2',
       'status',
     ],
     rows,
