@@ -94,13 +94,7 @@ describe('importCsv: separators, header and encodings', () => {
     const header = utf8('gemeente;regio\n');
     // ú = 0xFA and â = 0xE2 in Windows-1252; as UTF-8 these bytes are invalid.
     const name = [0x53, 0xfa, 0x64, 0x77, 0x65, 0x73, 0x74, 0x2d, 0x46, 0x72, 0x79, 0x73, 0x6c, 0xe2, 0x6e];
-    const bytes = new Uint8Array([
-      ...header,
-      ...name,
-      ...utf8(';Fryslân-regio is niet nodig\n').slice(0, 1),
-      0x41,
-      0x0a,
-    ]);
+    const bytes = new Uint8Array([...header, ...name, ...utf8(';A\n')]);
     const result = importFile(bytes, 'fries.csv', context);
     expect(result.encoding).toBe('windows-1252');
     expect(result.problems.filter((p) => p.severity !== 'info')).toEqual([]);

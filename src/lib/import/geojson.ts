@@ -120,7 +120,7 @@ export function checkGeometry(geometry: unknown): CheckedGeometry {
 
 /**
  * Import a GeoJSON FeatureCollection (or a single Feature or Polygon/MultiPolygon geometry) of region
- * polygons. The region name comes from the first of {@link NAME_PROPERTIES} present, the code from
+ * polygons. Each feature's region name comes from the first of {@link NAME_PROPERTIES} it has, its code from
  * {@link CODE_PROPERTIES} (or the feature's `id`); features with the same code (or, without codes, the same
  * name) form one region. Reported: invalid geometry per feature (an error; a warning with
  * `skipInvalidRows`), a ring that crosses itself (warning), each gemeente split between regions (info), each
@@ -145,8 +145,6 @@ export function importGeoJson(
 
   const problems: ImportProblem[] = [];
   const rowSeverity: ImportSeverity = options.skipInvalidRows ? 'warning' : 'error';
-  const nameKey = pickProperty(features, NAME_PROPERTIES);
-  const codeKey = pickProperty(features, CODE_PROPERTIES);
   const collector = new MembershipCollector();
   const usable: UsableFeature[] = [];
   const entries = new Set<RegionEntry>();
@@ -158,8 +156,8 @@ export function importGeoJson(
       string,
       unknown
     >;
-    const name = cleanText(textOf(nameKey === null ? undefined : props[nameKey]), MAX_REGION_NAME_LENGTH);
-    const code = cleanText(textOf(codeKey === null ? f.id : (props[codeKey] ?? f.id)), MAX_REGION_CODE_LENGTH);
+    const name = cleanText(propertyText(props, NAME_PROPERTIES), MAX_REGION_NAME_LENGTH);
+    const code = cleanText(propertyText(props, CODE_PROPERTIES) || textOf(f.id), MAX_REGION_CODE_LENGTH);
     if (name.isCut) problems.push({ severity: 'warning', kind: 'long-name', row, value: name.text });
     if (f.type !== 'Feature' && !isGeometryType(f.type)) {
       problems.push({ severity: rowSeverity, kind: 'invalid-geometry', row, reason: 'not-a-feature' });
@@ -345,22 +343,19 @@ function describeType(json: unknown): string {
   return Array.isArray(json) ? 'array' : typeof json;
 }
 
-/** The first of `preferred` (normalized) that some feature has as a property with text or a number. */
-function pickProperty(features: readonly unknown[], preferred: readonly string[]): string | null {
-  const found = new Map<string, string>();
-  for (const f of features) {
-    const props = (f as { properties?: unknown } | null)?.properties;
-    if (props === null || typeof props !== 'object') continue;
-    for (const [key, value] of Object.entries(props)) {
-      const normalized = normalizeName(key).replace(/[^a-z0-9]/g, '');
-      if (!found.has(normalized) && textOf(value) !== '') found.set(normalized, key);
-    }
+/** The text of the first property of `preferred` (names normalized) that `props` has as text or a number, or ''. */
+function propertyText(props: Record<string, unknown>, preferred: readonly string[]): string {
+  const byName = new Map<string, string>();
+  for (const [key, value] of Object.entries(props)) {
+    const normalized = normalizeName(key).replace(/[^a-z0-9]/g, '');
+    const text = textOf(value);
+    if (!byName.has(normalized) && text.trim() !== '') byName.set(normalized, text);
   }
   for (const name of preferred) {
-    const key = found.get(name);
-    if (key !== undefined) return key;
+    const text = byName.get(name);
+    if (text !== undefined) return text;
   }
-  return null;
+  return '';
 }
 
 function textOf(value: unknown): string {
