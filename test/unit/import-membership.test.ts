@@ -2,13 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseLayerFile } from '../../src/lib/data/parse';
 import { USER_LAYER_COLOURS, pickColour, slugify } from '../../src/lib/import/build-layer';
 import { importFile, importText } from '../../src/lib/import/import-file';
-import {
-  MAX_IMPORT_ROWS,
-  detectColumns,
-  detectDelimiter,
-  importCsv,
-  nameFromFile,
-} from '../../src/lib/import/membership';
+import { MAX_IMPORT_ROWS, detectColumns, detectDelimiter, nameFromFile } from '../../src/lib/import/membership';
 import { hasErrors, type ImportProblem, type ImportResult } from '../../src/lib/import/problems';
 import { importAtlas, importContext, rowsLayer, utf8 } from '../fixtures/import-atlas';
 
