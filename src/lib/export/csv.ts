@@ -30,6 +30,7 @@ export interface CsvNote {
   value: string;
 }
 
+/** Options of `toCsv`. */
 export interface CsvOptions {
   separator: CsvSeparator;
   /** Start with a UTF-8 byte order mark (default true, for Excel). */

@@ -114,13 +114,13 @@ export interface CompositionLayout {
 /** The font of every text of the composition (SVG `font-family` and canvas `font`). */
 export const FONT_FAMILY = 'Helvetica, Arial, sans-serif';
 /** Text colours. */
-export const TEXT_COLOURS = { main: '#1d232a', muted: '#59626d', link: '#1f4e79' };
+const TEXT_COLOURS = { main: '#1d232a', muted: '#59626d', link: '#1f4e79' };
 /** Colours the exports draw besides the layers' own: the map's, the page and the swatch borders. */
 export const EXPORT_COLOURS = { ...MAP_COLOURS, page: '#ffffff', swatchBorder: '#c9d0d7' };
 /** Width and height of a legend swatch, px. */
-export const SWATCH_SIZE = { width: 28, height: 10 };
+const SWATCH_SIZE = { width: 28, height: 10 };
 /** Font size of region labels on the map, px (as on screen). */
-export const LABEL_SIZE_PX = 12;
+const LABEL_SIZE_PX = 12;
 
 /** Mean Earth radius in metres (as MapLibre's scale control and @turf use). */
 export const EARTH_RADIUS_M = 6371008.8;
@@ -140,7 +140,7 @@ const NARROW_WIDTH = 560;
 export type Resolution = 'screen' | '2x' | 'print';
 
 /** A4 landscape (297 × 210 mm) at 300 dpi, in device pixels. */
-export const A4_300DPI = { width: 3508, height: 2480 };
+const A4_300DPI = { width: 3508, height: 2480 };
 /** CSS pixels per inch: print pixels per CSS pixel is dpi / 96. */
 const CSS_DPI = 96;
 
@@ -165,7 +165,7 @@ export function exportSize(
  * Text width estimated from the character count, for layouts without a canvas (Node, SVG in tests):
  * Helvetica's mean advance is about 0.55 em (bold 0.6); slightly generous, so text wraps early, not late.
  */
-export const estimateTextWidth: MeasureText = (text, sizePx, weight) =>
+const estimateTextWidth: MeasureText = (text, sizePx, weight) =>
   [...text].length * sizePx * (weight === 'bold' ? 0.62 : 0.56);
 
 /**
@@ -359,7 +359,7 @@ export function mapProjection(bbox: Bbox, map: Rect): GeoProjection {
  * Metres on the ground per composition pixel, east–west at the latitude of the map's centre:
  * Mercator's scale k is pixels per radian of longitude, a radian of longitude is R·cos φ metres there.
  */
-export function metresPerPixel(projection: GeoProjection, map: Rect): number {
+function metresPerPixel(projection: GeoProjection, map: Rect): number {
   const centre = projection.invert?.([map.x + map.width / 2, map.y + map.height / 2]);
   if (!centre) throw new Error('unreachable: the Mercator projection has no inverse');
   return (EARTH_RADIUS_M * Math.cos((centre[1] * Math.PI) / 180)) / projection.scale();
@@ -376,7 +376,7 @@ export function niceDistance(maxM: number): number {
 }
 
 /** The scale bar in the lower left corner of `map`: at most a quarter of the map's width and 160 px. */
-export function layoutScaleBar(
+function layoutScaleBar(
   projection: GeoProjection,
   map: Rect,
   lang: Lang,

@@ -49,7 +49,7 @@ export function sourcesOf(atlas: Atlas, layerIds: readonly LayerId[], lang: Lang
  * @example sourcePhrase({ subject: 'Rijen', citation: 'Test', licence: 'CC0', referenceDate: '2025-01-01' }, 'nl')
  * // 'Rijen: Test (CC0, peildatum 1 januari 2025)'
  */
-export function sourcePhrase(source: SourceNote, lang: Lang): string {
+function sourcePhrase(source: SourceNote, lang: Lang): string {
   const date = formatDate(source.referenceDate, lang);
   return `${source.subject}: ${source.citation} (${source.licence}, ${translate(lang, 'referenceDate')} ${date})`;
 }
