@@ -148,6 +148,14 @@ describe('describeStats and describeStorageFailure', () => {
     );
   });
 
+  it('say a layer JSON’s members as memberships', () => {
+    const stats = { rows: 3, matched: 5, regions: 3, covered: 3, total: 9, multiMembership: 2 };
+    expect(describeStats(stats, 'nl', 'layer-json')).toBe(
+      '3 regio’s gelezen met 5 lidmaatschappen; 3 regio’s; 3 van de 9 gemeenten ingedeeld; 2 gemeenten in meer dan één regio.',
+    );
+    expect(describeStats({ ...stats, matched: 1 }, 'en', 'layer-json')).toMatch(/^3 regions read with 1 membership;/);
+  });
+
   it('say each storage failure in both languages', () => {
     for (const reason of ['unavailable', 'quota', 'failed'] as const) {
       expect(describeStorageFailure(reason, 'nl')).not.toBe(describeStorageFailure(reason, 'en'));

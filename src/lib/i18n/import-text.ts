@@ -297,15 +297,24 @@ export function describeStats(stats: ImportStats, lang: Lang, format: ImportForm
     geojson: { nl: ['vlak', 'vlakken'], en: ['feature', 'features'] },
   };
   const [one, many] = rows[format][lang];
+  // A layer JSON counts its members as used, which are no rows: say them as memberships.
+  const read =
+    format === 'layer-json'
+      ? lang === 'nl'
+        ? `${plural(stats.rows, one, many)} gelezen met ${plural(stats.matched, 'lidmaatschap', 'lidmaatschappen')}`
+        : `${plural(stats.rows, one, many)} read with ${plural(stats.matched, 'membership', 'memberships')}`
+      : lang === 'nl'
+        ? `${plural(stats.rows, one, many)} gelezen, ${n(stats.matched)} gebruikt`
+        : `${plural(stats.rows, one, many)} read, ${n(stats.matched)} used`;
   const parts =
     lang === 'nl'
       ? [
-          `${plural(stats.rows, one, many)} gelezen, ${n(stats.matched)} gebruikt`,
+          read,
           plural(stats.regions, 'regio', 'regio’s'),
           `${n(stats.covered)} van de ${n(stats.total)} gemeenten ingedeeld`,
         ]
       : [
-          `${plural(stats.rows, one, many)} read, ${n(stats.matched)} used`,
+          read,
           plural(stats.regions, 'region', 'regions'),
           `${n(stats.covered)} of the ${n(stats.total)} municipalities placed`,
         ];

@@ -64,6 +64,7 @@ const nl = {
   importReading: 'Bestand lezen…',
   importReadFailed: 'Het bestand kon niet worden gelezen: {message}',
   importReadAsCsv: 'Gelezen als tabel (CSV, scheidingsteken {delimiter}, tekens {encoding}).',
+  importReadAsPasted: 'Gelezen als tabel (CSV, scheidingsteken {delimiter}).',
   importReadAsLayer: 'Gelezen als laag van de Samenwerkingsatlas (JSON).',
   importReadAsGeojson:
     'Gelezen als regiovlakken (GeoJSON): elke gemeente hoort bij de regio met het grootste deel van haar oppervlakte, als dat minstens de helft is. De laag bewaart alleen die indeling, niet de vlakken.',
@@ -331,6 +332,7 @@ const en: Record<MessageKey, string> = {
   importReading: 'Reading file…',
   importReadFailed: 'The file could not be read: {message}',
   importReadAsCsv: 'Read as a table (CSV, separator {delimiter}, characters {encoding}).',
+  importReadAsPasted: 'Read as a table (CSV, separator {delimiter}).',
   importReadAsLayer: 'Read as a Samenwerkingsatlas layer (JSON).',
   importReadAsGeojson:
     'Read as region polygons (GeoJSON): each municipality belongs to the region holding the largest part of its area, if that is at least half. The layer keeps only that assignment, not the polygons.',
