@@ -8,6 +8,7 @@ import type { LoadState } from '../data/load';
 import { buildAtlas, type Atlas, type AtlasLayer } from '../data/atlas';
 import { LAYER_FORMAT } from '../data/parse';
 import { createMapGeometryBuilder } from '../geo/map-geometry';
+import { moveMunicipality, renameLayer, startDraft } from '../import/what-if';
 import { bboxOf } from '../geo/measure';
 import { buildSearchIndex } from '../data/search';
 import { computeCongruence } from '../stats/congruence';
@@ -32,7 +33,14 @@ export type Panel =
   /** The congruence matrix of the visible layers. */
   | { kind: 'matrix' }
   /** Two layers compared. */
-  | { kind: 'pair'; a: LayerId; b: LayerId };
+  | { kind: 'pair'; a: LayerId; b: LayerId }
+  /** Downloads: map image, SVG, CSV. */
+  | { kind: 'export' }
+  /** Import a layer; the user's own layers. */
+  | { kind: 'import' };
+
+/** Panels a link restores. */
+const LINKED_PANELS = new Set(['region', 'profile', 'matrix', 'pair']);
 
 /** A request to the map: show a box [west, south, east, north], or jump to a camera. */
 export type MapRequest = { bbox: [number, number, number, number]; seq: number } | { camera: Camera; seq: number };
@@ -73,6 +81,8 @@ export class AppState {
   viewport = $state.raw<MapViewport | null>(null);
   /** A request to the map to move; `seq` makes equal targets distinct requests. */
   mapRequest = $state.raw<MapRequest | null>(null);
+  /** The pair last compared, whose tables the export offers. */
+  lastPair = $state<{ a: LayerId; b: LayerId } | null>(null);
   /** Short messages about the link (ignored parameters). */
   notices = $state<string[]>([]);
   load = $state.raw<LoadState>({ status: 'loading' });
@@ -201,6 +211,69 @@ export class AppState {
 
   openPair(a: LayerId, b: LayerId): void {
     this.panel = { kind: 'pair', a, b };
+    this.lastPair = { a, b };
+  }
+
+  /** Add (or replace) one of the user's own layers and show it. Storing it is the caller's business. */
+  putUserLayer(file: LayerFile): void {
+    const id = file.meta.id;
+    this.userLayers = [...this.userLayers.filter((l) => l.meta.id !== id), file];
+    if (!this.visible.includes(id)) this.visible = this.inRegistryOrder([...this.visible, id]);
+  }
+
+  /** Remove one of the user's own layers from the view. */
+  removeUserLayer(id: LayerId): void {
+    this.userLayers = this.userLayers.filter((l) => l.meta.id !== id);
+    this.forgetLayer(id);
+  }
+
+  private forgetLayer(id: LayerId): void {
+    this.visible = this.visible.filter((v) => v !== id);
+    if (this.filled === id) this.filled = null;
+    const p = this.panel;
+    if ((p?.kind === 'region' && p.layerId === id) || (p?.kind === 'pair' && (p.a === id || p.b === id))) {
+      this.panel = null;
+    }
+    if (this.lastPair && (this.lastPair.a === id || this.lastPair.b === id)) this.lastPair = null;
+  }
+
+  /** What-if: start editing a copy of layer `id`, shown next to it, and look at gemeente `code` through it. */
+  startDraft(id: LayerId, code: MunicipalityCode, today: string): void {
+    const layer = this.atlas?.layersById.get(id);
+    if (!layer) return;
+    const taken = this.atlas?.layers.map((l) => l.meta.id) ?? [];
+    const file = startDraft(
+      { format: LAYER_FORMAT, meta: layer.meta, regions: layer.regions },
+      layer.meta.name,
+      today,
+      taken,
+    );
+    this.draft = { file, originId: id };
+    this.visible = this.inRegistryOrder([...this.visible, file.meta.id]);
+    this.panel = { kind: 'region', municipality: code, layerId: file.meta.id };
+  }
+
+  /** What-if: move gemeente `code` from one region of the draft to another (null: no region). */
+  moveInDraft(code: MunicipalityCode, from: RegionCode | null, to: RegionCode | null): void {
+    if (!this.draft || !this.atlas) return;
+    const all = this.atlas.municipalities.map((m) => m.code);
+    this.draft = { ...this.draft, file: moveMunicipality(this.draft.file, code, from, to, all) };
+  }
+
+  /** What-if: keep the draft as one of the user's layers under `name`; returns it for storing. */
+  saveDraft(name: string): LayerFile | null {
+    if (!this.draft) return null;
+    const file = renameLayer(this.draft.file, name);
+    this.draft = null;
+    this.putUserLayer(file);
+    return file;
+  }
+
+  discardDraft(): void {
+    if (!this.draft) return;
+    const id = this.draft.file.meta.id;
+    this.draft = null;
+    this.forgetLayer(id);
   }
 
   closePanel(): void {
@@ -221,7 +294,7 @@ export class AppState {
       regionLayer:
         p?.kind === 'region' ? p.layerId : p?.kind === 'profile' ? (this.shownRegion?.layerId ?? null) : null,
       pair: p?.kind === 'pair' ? [p.a, p.b] : null,
-      panel: p?.kind ?? null,
+      panel: p && LINKED_PANELS.has(p.kind) ? (p.kind as ViewState['panel']) : null,
       metric: p?.kind === 'matrix' || p?.kind === 'pair' ? this.metric : null,
       camera: this.camera,
     };
