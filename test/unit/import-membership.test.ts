@@ -283,6 +283,15 @@ describe('importCsv: problems per row', () => {
     expect(result.layer?.regions.map((r) => r.name)).toEqual([`${'R'.repeat(99)}…`, 'Zuid']);
   });
 
+  it('problems are listed in line order, also quote errors found while splitting the file', () => {
+    const result = csv('gemeente;regio\nAmsterdm;A\nUtrecht;A\n"Tilburg;B\n');
+    expect(kinds(result)).toEqual([
+      '2:error:unknown-municipality',
+      '4:error:malformed-row',
+      '4:error:unknown-municipality',
+    ]);
+  });
+
   it('an unterminated quote is reported for its line', () => {
     const result = csv('gemeente;regio\nUtrecht;A\n"Tilburg;B\n');
     expect(rowProblems(result)[0]).toMatchObject({ severity: 'error', kind: 'malformed-row', row: 3 });

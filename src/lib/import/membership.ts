@@ -14,7 +14,7 @@ import { DataError } from '../errors';
 import { normalizeName } from '../data/lookup';
 import { parseLayerFile } from '../data/parse';
 import type { Municipality } from '../data/atlas';
-import type { MunicipalityCode } from '../types';
+import type { LayerFile, MunicipalityCode } from '../types';
 import {
   MAX_REGION_CODE_LENGTH,
   MAX_REGION_NAME_LENGTH,
@@ -247,6 +247,8 @@ export function importCsv(
       });
     }
   }
+  // Quote errors were collected while splitting the file; list every problem in line order (file-level first).
+  problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   const identity: UserLayerIdentity = { name: nameFromFile(fileName) };
   const result = finishImport(collector.regions(), identity, fileName, context, problems, {
     rows: dataRecords.length,
@@ -270,7 +272,7 @@ export function importLayerJson(
   options: ImportOptions = {},
 ): ImportResult {
   const total = context.atlas.municipalities.length;
-  let file;
+  let file: LayerFile;
   try {
     file = parseLayerFile(json, fileName);
   } catch (error) {
