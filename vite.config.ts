@@ -9,6 +9,8 @@ export default defineConfig({
   build: { chunkSizeWarningLimit: 1300 },
   test: {
     include: ['test/unit/**/*.test.ts'],
+    // Some tests start the command-line interface as a process; a busy 2-core machine needs more than 5 s.
+    testTimeout: 30_000,
     environment: 'node',
   },
 });
