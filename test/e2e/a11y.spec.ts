@@ -16,3 +16,17 @@ test('the region panel has no serious accessibility violations', async ({ page }
   await page.locator('[data-layer="veiligthuis-2025"] button.about').click();
   expect(await seriousA11yViolations(page)).toEqual([]);
 });
+
+test('the profile, import and export panels have no serious accessibility violations', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('combobox').fill('Tiel');
+  await page.getByRole('combobox').press('Enter');
+  await expect(page.locator('.profile')).toBeVisible();
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Importeren' }).click();
+  await expect(page.getByRole('button', { name: 'Geplakte tabel lezen' })).toBeVisible();
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Exporteren' }).click();
+  await expect(page.getByRole('button', { name: /PNG/ }).first()).toBeVisible();
+  expect(await seriousA11yViolations(page)).toEqual([]);
+});
