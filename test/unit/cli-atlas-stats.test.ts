@@ -3,60 +3,26 @@
  * data folder written from the grid fixture: arguments, output formats and exit codes end to end.
  * Numbers are those worked out on paper in the stats-*.test.ts files.
  */
-import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LayerComparison } from '../../src/lib/stats/pair';
 import type { MetricMatrix } from '../../src/lib/stats/matrix';
-import type { LayerFile, Manifest } from '../../src/lib/types';
-import { GRID, GRID_GEOMETRY, gridLayerFile } from '../fixtures/grid';
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-const CLI = join(ROOT, 'src', 'cli', 'atlas.ts');
+import { runAtlas, writeGridDataDir, type CliResult } from '../fixtures/cli-data';
+import { gridLayerFile } from '../fixtures/grid';
 
 let dataDir: string;
 
-function writeJson(file: string, value: unknown): string {
-  const text = `${JSON.stringify(value)}\n`;
-  mkdirSync(dirname(join(dataDir, file)), { recursive: true });
-  writeFileSync(join(dataDir, file), text);
-  return createHash('sha256').update(text).digest('hex');
-}
-
-function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(TSX, [CLI, ...args, '--data', dataDir], { encoding: 'utf8', timeout: 30_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function run(...args: string[]): CliResult {
+  return runAtlas([...args, '--data', dataDir]);
 }
 
 beforeAll(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'atlas-cli-stats-'));
-  const layers: LayerFile[] = [
+  dataDir = writeGridDataDir('atlas-cli-stats-', [
     gridLayerFile('rows', true),
     gridLayerFile('columns', true),
     gridLayerFile('ell', true),
     gridLayerFile('overlap', false, true),
-  ];
-  const manifest: Manifest = {
-    format: 'samenwerkingsatlas/manifest@1',
-    geometries: [{ ...GRID_GEOMETRY, sha256: writeJson(GRID_GEOMETRY.file, GRID) }],
-    layers: layers.map((layer) => {
-      const file = `layers/${layer.meta.id}.json`;
-      return {
-        id: layer.meta.id,
-        file,
-        sha256: writeJson(file, layer),
-        geometryId: GRID_GEOMETRY.id,
-        regionCount: layer.regions.length,
-        coveredCount: new Set(layer.regions.flatMap((r) => r.members)).size,
-      };
-    }),
-  };
-  writeJson('manifest.json', manifest);
+  ]);
 });
 
 afterAll(() => {

@@ -2,59 +2,25 @@
  * Runs the real `atlas` command (through tsx, as `npm run atlas` does) on a data folder written from
  * the grid fixture, so the file reading, argument handling and exit codes are covered end to end.
  */
-import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LayerFile, Manifest } from '../../src/lib/types';
-import { GRID, GRID_GEOMETRY, gridLayerFile } from '../fixtures/grid';
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-const CLI = join(ROOT, 'src', 'cli', 'atlas.ts');
+import { runAtlas, writeGridDataDir, type CliResult } from '../fixtures/cli-data';
+import { gridLayerFile } from '../fixtures/grid';
 
 let dataDir: string;
 
-/** Write `value` as JSON under `dataDir` and return its SHA-256. */
-function writeJson(file: string, value: unknown): string {
-  const text = `${JSON.stringify(value)}\n`;
-  mkdirSync(dirname(join(dataDir, file)), { recursive: true });
-  writeFileSync(join(dataDir, file), text);
-  return createHash('sha256').update(text).digest('hex');
-}
-
-function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(TSX, [CLI, ...args], { encoding: 'utf8', timeout: 30_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function run(...args: string[]): CliResult {
+  return runAtlas(args);
 }
 
 beforeAll(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'atlas-cli-'));
-  const layers: LayerFile[] = [
+  dataDir = writeGridDataDir('atlas-cli-', [
     gridLayerFile('rows', true),
     gridLayerFile('partial', false),
     gridLayerFile('overlap', false, true),
-  ];
-  const manifest: Manifest = {
-    format: 'samenwerkingsatlas/manifest@1',
-    geometries: [{ ...GRID_GEOMETRY, sha256: writeJson(GRID_GEOMETRY.file, GRID) }],
-    layers: layers.map((layer) => {
-      const file = `layers/${layer.meta.id}.json`;
-      const members = new Set(layer.regions.flatMap((r) => r.members));
-      return {
-        id: layer.meta.id,
-        file,
-        sha256: writeJson(file, layer),
-        geometryId: GRID_GEOMETRY.id,
-        regionCount: layer.regions.length,
-        coveredCount: members.size,
-      };
-    }),
-  };
-  writeJson('manifest.json', manifest);
+  ]);
 });
 
 afterAll(() => {
