@@ -12,7 +12,6 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GEOMETRIES, LAYERS, type GeometrySpec, type LayerSpec } from '../../geo/layers';
 import { buildData, type BuildOptions } from '../../geo/scripts/build-data';
-import { DataError } from '../../src/lib/errors';
 import {
   parseFormerMunicipalities,
   parseLayerFile,
@@ -20,6 +19,7 @@ import {
   parseMunicipalityTopology,
 } from '../../src/lib/data/parse';
 import type { FormerMunicipalitiesFile, MunicipalityTopology } from '../../src/lib/types';
+import { errorOf } from '../fixtures/data-errors';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURE = join(ROOT, 'test/fixtures/geo-sources-mini');
@@ -110,17 +110,6 @@ function build(options: Partial<BuildOptions> & { sourcesDir: string; outDir: st
 
 function readJson(path: string): unknown {
   return JSON.parse(readFileSync(path, 'utf8'));
-}
-
-/** The DataError thrown by `fn`; fails the test if it throws nothing or something else. */
-function errorOf(fn: () => unknown): DataError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataError);
-    return error as DataError;
-  }
-  throw new Error('expected a DataError, nothing was thrown');
 }
 
 /** Every file under `dir`, relative, sorted. */

@@ -1,32 +1,12 @@
 /** The runtime parser of `former-municipalities-<year>.json` and the manifest's `former` entry. */
 import { describe, expect, it } from 'vitest';
-import { DataError } from '../../src/lib/errors';
 import { parseFormerMunicipalities, parseManifest } from '../../src/lib/data/parse';
 import type { FormerMunicipalitiesFile, Manifest } from '../../src/lib/types';
+import { errorOf, mutate, type Json } from '../fixtures/data-errors';
 
 const SHA = 'b'.repeat(64);
 const SOURCE = { citation: 'Test', licence: 'CC BY 4.0', referenceDate: '2025-01-01' };
 const CODES = new Set(['GM0001', 'GM0002', 'GM0003']);
-
-/** Decoded JSON that the tests bend into invalid shapes on purpose, so no static type fits. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any;
-
-function mutate<T>(base: T, change: (copy: Json) => void): unknown {
-  const copy = structuredClone(base);
-  change(copy);
-  return copy;
-}
-
-function errorOf(fn: () => unknown): DataError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataError);
-    return error as DataError;
-  }
-  throw new Error('expected a DataError, nothing was thrown');
-}
 
 /** Written out of order on purpose: the parser sorts gemeenten by code and transfers by date, share, code. */
 const FILE: FormerMunicipalitiesFile = {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { DataError } from '../../src/lib/errors';
 import {
   checkLayerAgainstTopology,
   isIsoDate,
@@ -8,30 +7,9 @@ import {
   parseMunicipalityTopology,
 } from '../../src/lib/data/parse';
 import type { LayerFile, Manifest } from '../../src/lib/types';
+import { errorOf, mutate, type Json } from '../fixtures/data-errors';
 
 const SHA = 'a'.repeat(64);
-
-/** The DataError thrown by `fn`; fails the test if it throws nothing or something else. */
-function errorOf(fn: () => unknown): DataError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataError);
-    return error as DataError;
-  }
-  throw new Error('expected a DataError, nothing was thrown');
-}
-
-/** Decoded JSON that the tests bend into invalid shapes on purpose, so no static type fits. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any;
-
-/** A deep copy of `base` changed by `change` (which may mutate it freely). */
-function mutate<T>(base: T, change: (copy: Json) => void): unknown {
-  const copy = structuredClone(base);
-  change(copy);
-  return copy;
-}
 
 const SOURCE = { citation: 'Test', licence: 'CC BY 4.0', referenceDate: '2025-01-01' };
 

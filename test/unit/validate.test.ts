@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { DataError } from '../../src/lib/errors';
 import { parseCsv } from '../../src/lib/data/csv';
 import {
   checkReferenceYear,
@@ -9,6 +8,7 @@ import {
   type MembershipInput,
   type MembershipRow,
 } from '../../src/lib/data/validate';
+import { errorOf } from '../fixtures/data-errors';
 
 const FILE = 'membership/test_2025.csv';
 const MUNICIPALITIES = new Map([
@@ -33,17 +33,6 @@ function rows(...tuples: [string, string, string][]): MembershipRow[] {
 
 function input(rowList: MembershipRow[], overrides: Partial<MembershipInput> = {}): MembershipInput {
   return { file: FILE, rows: rowList, municipalities: MUNICIPALITIES, coverage: PARTITION, ...overrides };
-}
-
-/** The DataError thrown by `fn`; fails the test if it throws nothing or something else. */
-function errorOf(fn: () => unknown): DataError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataError);
-    return error as DataError;
-  }
-  throw new Error('expected a DataError, nothing was thrown');
 }
 
 const COMPLETE = rows(
