@@ -218,17 +218,20 @@ function swatch(row: LegendRow): string {
   const { x, y, width, height } = row.swatch;
   const s = row.entry.swatch;
   const midY = y + height / 2;
+  /** A line across the middle of the swatch, 1 px in from each side. */
+  const line = (stroke: string, strokeWidth: number, dash?: readonly number[]): string =>
+    element('line', {
+      x1: x + 1,
+      y1: midY,
+      x2: x + width - 1,
+      y2: midY,
+      stroke,
+      'stroke-width': strokeWidth,
+      'stroke-dasharray': dashArray(dash, strokeWidth),
+    });
   switch (s.kind) {
     case 'line':
-      return element('line', {
-        x1: x + 1,
-        y1: midY,
-        x2: x + width - 1,
-        y2: midY,
-        stroke: s.colour,
-        'stroke-width': 3,
-        'stroke-dasharray': dashArray(s.dash, 3),
-      });
+      return line(s.colour, 3, s.dash);
     case 'fills': {
       const w = width / s.colours.length;
       return s.colours
@@ -243,14 +246,7 @@ function swatch(row: LegendRow): string {
         element('rect', { x, y, width, height, fill: `url(#${HATCH_ID})`, stroke: EXPORT_COLOURS.swatchBorder })
       );
     case 'municipality':
-      return element('line', {
-        x1: x + 1,
-        y1: midY,
-        x2: x + width - 1,
-        y2: midY,
-        stroke: EXPORT_COLOURS.municipalityLine,
-        'stroke-width': 1,
-      });
+      return line(EXPORT_COLOURS.municipalityLine, 1);
   }
 }
 
