@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { changedShare, guardPage, mapPixels, openApp, saveScreenshot } from './helpers';
 import { builtData } from './data-points';
+import { feature } from 'topojson-client';
+import bbox from '@turf/bbox';
 
 test('typing a gemeente without accents finds it; Enter opens its profile and zooms the map to it', async ({
   page,
@@ -22,6 +24,17 @@ test('typing a gemeente without accents finds it; Enter opens its profile and zo
   }
   const after = await page.evaluate(() => (window as unknown as { __map: import('maplibre-gl').Map }).__map.getZoom());
   expect(after).toBeGreaterThan(before + 1);
+  // Regression: the map centres on the gemeente (the desktop map beside two panels is not a phone).
+  const { topology } = builtData();
+  const geometry = topology.objects.municipalities.geometries.find((g) => g.id === 'GM1900')!;
+  const [west, south, east, north] = bbox(feature(topology, geometry));
+  const centre = await page.evaluate(() =>
+    (window as unknown as { __map: import('maplibre-gl').Map }).__map.getCenter(),
+  );
+  expect(centre.lng).toBeGreaterThan(west);
+  expect(centre.lng).toBeLessThan(east);
+  expect(centre.lat).toBeGreaterThan(south);
+  expect(centre.lat).toBeLessThan(north);
   await expect(page).toHaveURL(/gm=GM1900/);
   await expect(page).toHaveTitle(/Súdwest-Fryslân/);
   await saveScreenshot(page, 'profile-sudwest-fryslan');
