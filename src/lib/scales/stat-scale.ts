@@ -189,3 +189,8 @@ const congruenceScale = scaleLinear<string>()
 export function congruenceColour(congruence: number): string {
   return congruenceScale(congruence);
 }
+
+/** The map's disagreement colours as a CSS gradient, for legends (0 on the left, 1 on the right). */
+export function congruenceGradient(): string {
+  return cssGradient(congruenceColourStops().map(([value, colour]) => ({ offsetPct: value * 100, colour })));
+}
