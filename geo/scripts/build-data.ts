@@ -4,7 +4,7 @@
  * municipalities topology per geometry (year), where the registry asks for it that year's former gemeenten,
  * one layer file per registry entry, and manifest.json with checksums. See geo/README.md.
  *
- *   npm run geo:build            # or: npx tsx geo/scripts/build-data.ts [--quiet]
+ *   npm run geo:build            # or: npx tsx geo/scripts/build-data.ts [--quiet] [--force]
  *
  * Everything is read and validated before anything is written, so a bad table leaves the previous
  * output untouched; all problems of all tables are reported together.
@@ -56,6 +56,7 @@ import {
   throwIfAny,
   type PolygonCoordinates,
 } from './former';
+import { inputKey, isUpToDate, writeStamp } from './build-cache';
 
 /** Options of {@link buildData}. */
 export interface BuildOptions {
@@ -524,29 +525,45 @@ function messageOf(error: unknown): string {
   throw error;
 }
 
-/** The command line: `tsx geo/scripts/build-data.ts [--quiet]`. */
+const USAGE = 'usage: tsx geo/scripts/build-data.ts [--quiet] [--force]';
+
+/**
+ * The command line: `tsx geo/scripts/build-data.ts [--quiet] [--force]`. Skips the build when its inputs
+ * are unchanged since the last one (see build-cache.ts); `--force` builds anyway.
+ */
 function main(argv: string[]): number {
   const args = argv.slice(2);
-  const unknown = args.filter((a) => a !== '--quiet');
+  const unknown = args.filter((a) => a !== '--quiet' && a !== '--force');
   if (unknown.length > 0) {
-    console.error(`unknown argument(s): ${unknown.join(' ')}\nusage: tsx geo/scripts/build-data.ts [--quiet]`);
+    console.error(`unknown argument(s): ${unknown.join(' ')}\n${USAGE}`);
     return 2;
   }
+  const quiet = args.includes('--quiet');
   // Paths are resolved from the repository root, not the working directory, so the script can run from anywhere.
   const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-  try {
-    buildData({
-      sourcesDir: resolve(repoRoot, process.env.GEO_SOURCES ?? '../shared/geo-sources'),
-      referenceDir: resolve(repoRoot, process.env.GEO_REFERENCE ?? '../shared/reference'),
-      outDir: resolve(repoRoot, 'public/data'),
-      quiet: args.includes('--quiet'),
-    });
+  const sourcesDir = resolve(repoRoot, process.env.GEO_SOURCES ?? '../shared/geo-sources');
+  const referenceDir = resolve(repoRoot, process.env.GEO_REFERENCE ?? '../shared/reference');
+  const outDir = resolve(repoRoot, 'public/data');
+  const stampFile = resolve(repoRoot, 'node_modules/.cache/samenwerkingsatlas/geo-build.json');
+  const key = inputKey({
+    folders: [sourcesDir, referenceDir],
+    entry: fileURLToPath(import.meta.url),
+    files: [resolve(repoRoot, 'package-lock.json')],
+  });
+  if (!args.includes('--force') && isUpToDate(stampFile, key, outDir)) {
+    if (!quiet) console.log(`geo: inputs unchanged since the last build (key ${key.slice(0, 12)}); public/data kept`);
     return 0;
+  }
+  if (!quiet) console.log(`geo: building public/data from ${sourcesDir} and ${referenceDir}`);
+  try {
+    buildData({ sourcesDir, referenceDir, outDir, quiet });
   } catch (error) {
     if (!(error instanceof DataError)) throw error;
     console.error(error.message);
     return 1;
   }
+  writeStamp(stampFile, key, outDir);
+  return 0;
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

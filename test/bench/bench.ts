@@ -13,7 +13,7 @@ import { buildBarePage, measureBrowser, VIEWPORT, type BrowserTimingResult } fro
 import { decodeAtlas, measureNode, type NodeRuns, type NodeTimingResult } from './node-timing';
 import { benchMatrix, formatMatrixBench, type MatrixBenchReport } from './matrix-bench';
 import { isBundleFile, measureFolder, type FolderSizes } from './payload';
-import { startServer } from './server';
+import { startServer } from '../static-server';
 import { formatBytes, formatMs, table, type Summary } from './stats';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

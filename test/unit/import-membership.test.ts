@@ -342,16 +342,14 @@ describe('importCsv: file-level problems', () => {
     expect(csv(`gemeente;regio\n${'Utrecht;A\n'.repeat(MAX_IMPORT_ROWS)}`).layer).not.toBeNull();
   });
 
-  it('a 10,000-row CSV (duplicates dominate) imports in well under two seconds', () => {
+  // Its speed is measured in `npm run bench`, never here: a unit test must not depend on the machine's load.
+  it('a 10,000-row CSV (duplicates dominate) imports whole: every row matched, each repeat one duplicate', () => {
     const names = importAtlas().municipalities.map((m) => m.name);
     const lines = Array.from(
       { length: 10_000 },
       (_, i) => `"${names[i % names.length]}";Regio ${(i % names.length) % 3}`,
     );
-    const start = performance.now();
     const result = csv(`gemeente;regio\n${lines.join('\n')}\n`);
-    const ms = performance.now() - start;
-    expect(ms).toBeLessThan(2000);
     expect(result.stats).toEqual({
       rows: 10_000,
       matched: 10_000,

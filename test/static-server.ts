@@ -1,7 +1,9 @@
 /**
- * A tiny static file server on 127.0.0.1 (a free port chosen by the system) for the browser runs.
- * Files are sent uncompressed and uncached: on the loopback interface transfer time is negligible,
- * so the timings measure parsing, computing and drawing rather than the network.
+ * A tiny static file server on 127.0.0.1 for the browser tests and the bench: a free port chosen by the
+ * system unless one is asked for, so a run never talks to a server it did not start. It serves files as
+ * any plain static host would (the app needs nothing more). Files are sent uncompressed and uncached: on
+ * the loopback interface transfer time is negligible, so the bench's timings measure parsing, computing
+ * and drawing rather than the network.
  */
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -30,10 +32,17 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
 };
 
-/** Serve `mounts`; the longest matching prefix wins, and `/` at the end of a path means `index.html`. */
-export async function startServer(mounts: readonly Mount[]): Promise<StaticServer> {
+/**
+ * Serve `mounts`; the longest matching prefix wins, and `/` at the end of a path means `index.html`.
+ * `port` 0 (the default) lets the system choose a free one; a taken port rejects with EADDRINUSE.
+ */
+export async function startServer(mounts: readonly Mount[], port = 0): Promise<StaticServer> {
   const ordered = [...mounts].sort((a, b) => b.prefix.length - a.prefix.length);
   const failures: string[] = [];
   const server = createServer((req, res) => {
@@ -62,11 +71,11 @@ export async function startServer(mounts: readonly Mount[]): Promise<StaticServe
   });
   await new Promise<void>((done, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', done);
+    server.listen(port, '127.0.0.1', done);
   });
-  const { port } = server.address() as AddressInfo;
+  const address = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://127.0.0.1:${address.port}`,
     failures,
     close: () =>
       new Promise<void>((done, reject) => {
