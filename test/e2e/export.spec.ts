@@ -18,7 +18,8 @@ async function openExport(page: Page, query = ''): Promise<void> {
 /** Click a button of the export panel and save what it downloads; returns the path and the bytes. */
 async function download(page: Page, button: string): Promise<{ file: Download; bytes: Buffer }> {
   const [file] = await Promise.all([
-    page.waitForEvent('download', { timeout: 120_000 }),
+    // 0: no limit of its own; the test's timeout bounds it (the A4 print takes long).
+    page.waitForEvent('download', { timeout: 0 }),
     page.locator('section.export').getByRole('button', { name: button, exact: true }).click(),
   ]);
   mkdirSync(OUT, { recursive: true });
@@ -128,11 +129,28 @@ test('exports the map as PNG and SVG with legend, sources and link, without chan
   const after = await mapPixels(page);
   expect(changedShare(before, after)).toBe(0);
   expect(await mapSize(page)).toEqual(size);
+  expect(guard.errors).toEqual([]);
+  expect(guard.foreignRequests).toEqual([]);
+});
 
-  // Print: A4 landscape at 300 dpi.
+test('exports an A4 landscape print at 300 dpi, with its link, leaving the map on screen as it was', async ({
+  page,
+}) => {
+  // 3508×2480 pixels drawn by MapLibre in software WebGL: about 10 s on a quiet 2-core machine, several times
+  // that on a busy one. So this test has its own budget (replacing the global 60 s for this test only), and
+  // the download waits as long as the test may run.
+  test.setTimeout(240_000);
+  const guard = guardPage(page);
+  await openExport(page);
+  const before = await mapPixels(page);
+  const visible = await legendLayers(page);
   await page.getByLabel(/Afdruk A4 liggend/).check();
   const print = await download(page, 'Download PNG');
   expect(pngSize(print.bytes)).toEqual({ width: 3508, height: 2480 });
+  const text = Object.fromEntries(readPngText(print.bytes).map((e) => [e.keyword, e.text]));
+  expectViewLink(page, text.URL, visible);
+  // A real map, not a blank page with a legend: many colours across the sheet.
+  expect(await pngColourCount(page, print.bytes)).toBeGreaterThan(20);
   expect(changedShare(before, await mapPixels(page))).toBe(0);
   expect(guard.errors).toEqual([]);
   expect(guard.foreignRequests).toEqual([]);
@@ -177,10 +195,24 @@ test('exports memberships as CSV for Dutch Excel (;, decimal comma) and with com
   const commaRows = comma.split('\r\n').filter((l) => l.startsWith(visible[0]!));
   expect(commaRows.some((r) => /,\d+\.\d+,(member|no-data)$/.test(r))).toBe(true);
 
-  // Every statistics table the app offers downloads with the same dialect.
+  // Every statistics table the app offers downloads with the same dialect. The pair's tables are offered
+  // once a pair has been compared: compare the first two visible layers, then come back to the export.
+  await page.getByRole('button', { name: 'Vergelijk lagen' }).click();
+  await page.locator('.matrix [data-cell="0-1"]').click();
+  await expect(page.locator('.pair')).toBeVisible();
+  await page.getByRole('button', { name: 'Exporteren' }).click();
+  await expect(page.locator('section.export')).toBeVisible();
+  await page.getByLabel(/komma \(,\)/).check();
+  const pairNames = `${layerName(visible[0]!)} ↔ ${layerName(visible[1]!)}`;
   const tableButtons = page
     .locator('section.export')
     .getByRole('button', { name: /^Download CSV \((?!lidmaatschappen)/ });
+  await expect(tableButtons).toHaveText([
+    'Download CSV (Lagen vergeleken)',
+    `Download CSV (Kerncijfers: ${pairNames})`,
+    `Download CSV (Kruistabel: ${pairNames})`,
+    `Download CSV (Gemeenten met andere partners: ${pairNames})`,
+  ]);
   for (const label of await tableButtons.allTextContents()) {
     const bytes = (await download(page, label.trim())).bytes;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

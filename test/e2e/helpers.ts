@@ -120,3 +120,72 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/**
+ * The map canvas's colours around longitude/latitude points, after the map has finished drawing: for each
+ * point the RGB of every canvas pixel in the (2·radius+1)² window centred on it, or an empty list when the
+ * point is outside the map's view.
+ */
+export async function mapColoursAt(
+  page: Page,
+  lngLats: readonly [number, number][],
+  radius = 0,
+): Promise<[number, number, number][][]> {
+  await waitForIdle(page);
+  return page.evaluate(
+    ({ points, r }) => {
+      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+      const source = map.getCanvas();
+      const canvas = document.createElement('canvas');
+      canvas.width = source.width;
+      canvas.height = source.height;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) throw new Error('no 2d context');
+      ctx.drawImage(source, 0, 0);
+      const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      // Canvas pixels per CSS pixel.
+      const scale = source.width / source.clientWidth;
+      return points.map((ll) => {
+        const p = map.project(ll);
+        const cx = Math.round(p.x * scale);
+        const cy = Math.round(p.y * scale);
+        if (cx - r < 0 || cy - r < 0 || cx + r >= canvas.width || cy + r >= canvas.height) return [];
+        const window: [number, number, number][] = [];
+        for (let y = cy - r; y <= cy + r; y++) {
+          for (let x = cx - r; x <= cx + r; x++) {
+            const i = (y * canvas.width + x) * 4;
+            window.push([data[i]!, data[i + 1]!, data[i + 2]!]);
+          }
+        }
+        return window;
+      });
+    },
+    { points: lngLats, r: radius },
+  );
+}
+
+/** Sum of the channel differences of two RGB colours. */
+export function colourDistance(a: readonly number[], b: readonly number[]): number {
+  return Math.abs(a[0]! - b[0]!) + Math.abs(a[1]! - b[1]!) + Math.abs(a[2]! - b[2]!);
+}
+
+/** Grid cells (x, y in `size`×`size` grid units, as from `mapPixels(page, size)`) whose colour changed by more than `threshold`. */
+export function changedCells(a: number[], b: number[], size = 160, threshold = 30): { x: number; y: number }[] {
+  const cells: { x: number; y: number }[] = [];
+  for (let i = 0; i < a.length; i += 3) {
+    if (colourDistance(a.slice(i, i + 3), b.slice(i, i + 3)) > threshold) {
+      const cell = i / 3;
+      cells.push({ x: cell % size, y: Math.floor(cell / size) });
+    }
+  }
+  return cells;
+}
+
+/** The MapLibre feature-state of feature `id` in `source` (an empty object when none was set). */
+export async function featureState(page: Page, source: string, id: string): Promise<Record<string, unknown>> {
+  return page.evaluate(
+    ({ s, i }) =>
+      (window as unknown as { __map: import('maplibre-gl').Map }).__map.getFeatureState({ source: s, id: i }) ?? {},
+    { s: source, i: id },
+  );
+}

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { changedShare, guardPage, mapPixels, openApp, saveScreenshot, screenPoint } from './helpers';
+import type { MunicipalityProps } from '../../src/lib/types';
 import { builtData, pointInside } from './data-points';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -14,13 +15,14 @@ test('import a CSV with a hostile region name: it becomes a layer like any other
   });
   await openApp(page);
   await page.getByRole('button', { name: 'Importeren' }).click();
-  const csv = [
-    'gemeente;regio',
-    'GM0363;Amstelland',
-    'Amstelveen;Amstelland',
-    'Haarlem;' + HOSTILE,
-    'Zandvoort;' + HOSTILE,
-  ].join('\n');
+  // [gemeente as written (code or name), region]
+  const rows: [string, string][] = [
+    ['GM0363', 'Amstelland'],
+    ['Amstelveen', 'Amstelland'],
+    ['Haarlem', HOSTILE],
+    ['Zandvoort', HOSTILE],
+  ];
+  const csv = ['gemeente;regio', ...rows.map((r) => r.join(';'))].join('\n');
   await page.getByLabel(/Kies een bestand|bestand/i).setInputFiles({
     name: 'proef-indeling.csv',
     mimeType: 'text/csv',
@@ -28,8 +30,40 @@ test('import a CSV with a hostile region name: it becomes a layer like any other
   });
   const add = page.getByRole('button', { name: 'Laag toevoegen' });
   await expect(add).toBeEnabled();
-  // Partial coverage is said, not refused.
-  await expect(page.locator('.details')).toContainText('4');
+  // Partial coverage is said, not refused: the summary and an info line with the numbers from this file.
+  const { geometry, topology } = builtData();
+  const gemeenten = topology.objects.municipalities.geometries.map((g) => ({
+    code: String(g.id),
+    name: (g.properties as MunicipalityProps).name,
+  }));
+  const covered = new Set(rows.map(([m]) => gemeenten.find((g) => g.code === m || g.name === m)!.code));
+  expect(covered.size).toBe(4);
+  const total = geometry.municipalityCount;
+  expect(total).toBe(gemeenten.length);
+  const regionCount = new Set(rows.map(([, r]) => r)).size;
+  await expect(page.locator('.import .summary')).toContainText(
+    `${rows.length} rijen gelezen, ${rows.length} gebruikt; ${regionCount} regio’s; ` +
+      `${covered.size} van de ${total} gemeenten ingedeeld.`,
+  );
+  // The first five gemeenten without a region, alphabetically, are named as examples.
+  const key = (name: string) =>
+    name
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9 ]/g, '');
+  const examples = gemeenten
+    .filter((g) => !covered.has(g.code))
+    .map((g) => g.name)
+    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
+    .slice(0, 5);
+  const partial = page.locator('.import .problems li', { hasText: 'bij geen regio' });
+  await expect(partial).toHaveCount(1);
+  await expect(partial.locator('.severity')).toHaveText('Ter info');
+  await expect(partial.locator('span:not(.severity)')).toHaveText(
+    `${total - covered.size} gemeenten horen bij geen regio; op de kaart staat daar ‘geen gegevens’ ` +
+      `(zoals ${examples.join(', ')}, …).`,
+  );
   const before = await mapPixels(page);
   await add.click();
   const row = page.locator('[data-layer^="eigen-"]');
@@ -38,7 +72,6 @@ test('import a CSV with a hostile region name: it becomes a layer like any other
   const after = await mapPixels(page);
   expect(changedShare(before, after)).toBeGreaterThan(0.001);
   // The hostile name is text in the hover card and the legend, never an element.
-  const { topology } = builtData();
   const p = await screenPoint(page, pointInside(topology, 'GM0392'));
   await page.mouse.move(p.x, p.y);
   await expect(page.locator('.hover-card')).toContainText(HOSTILE);

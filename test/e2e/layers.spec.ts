@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { changedShare, guardPage, mapPixels, openApp, saveScreenshot } from './helpers';
+import { changedShare, guardPage, mapPixels, openApp, readData, saveScreenshot } from './helpers';
+import type { LayerFile } from '../../src/lib/types';
 import { builtData } from './data-points';
 
 const MISSION_LAYERS = ['jeugdregio-2025', 'veiligthuis-2025', 'politie-eenheid-2025', 'cjg-2025'];
@@ -26,19 +27,60 @@ for (const id of MISSION_LAYERS) {
 
 test('the legend lists exactly the visible layers with their coverage', async ({ page }) => {
   await openApp(page);
-  const { layer, geometry } = builtData();
-  const cjg = layer('cjg-2025');
-  const covered = new Set(cjg.regions.flatMap((r) => r.members)).size;
+  const { manifest, geometry } = builtData();
+  const total = geometry.municipalityCount;
+  // Every built-in layer, in registry (manifest) order: the order of the legend.
+  const files = manifest.layers.map((l) => readData<LayerFile>(l.file));
+  const date = (iso: string) =>
+    new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${iso}T00:00:00Z`),
+    );
+  const entry = (f: LayerFile) => {
+    const covered = new Set(f.regions.flatMap((r) => r.members)).size;
+    const coverage = covered === total ? `alle ${total} gemeenten` : `${covered} van ${total} gemeenten bekend`;
+    return `${f.meta.name.nl} (${f.regions.length} regio’s; ${coverage})`;
+  };
   const legend = page.locator('.legend');
-  await expect(legend.locator('[data-legend="cjg-2025"]')).toContainText(
-    `${covered} van ${geometry.municipalityCount} gemeenten bekend`,
-  );
+  /** The layers whose checkbox is ticked in the layer panel. */
+  const checked = () =>
+    page
+      .locator('[data-layer]')
+      .filter({ has: page.locator('input[type="checkbox"]:checked') })
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.layer!));
+  /** The legend lists the layers `ids` (and no other), in registry order, each with its regions and coverage. */
+  async function expectLegendOf(ids: readonly string[]): Promise<void> {
+    const shown = files.filter((f) => ids.includes(f.meta.id));
+    expect(shown.map((f) => f.meta.id).sort()).toEqual([...ids].sort());
+    await expect(legend.locator('[data-legend]')).toHaveText(shown.map(entry));
+    expect(
+      await legend.locator('[data-legend]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.legend)),
+    ).toEqual(shown.map((f) => f.meta.id));
+    // The source line names each visible layer's source and reference date, in the same order.
+    await expect(legend.locator('.sources')).toHaveText(
+      `Bronnen: ${shown.map((f) => `${f.meta.name.nl}: ${f.meta.source.citation} (peildatum ${date(f.meta.source.referenceDate)})`).join('; ')}.`,
+    );
+  }
+
+  // At the start: the layers marked visible by default, which are the ones ticked in the panel.
+  const defaults = files.filter((f) => f.meta.isDefaultVisible).map((f) => f.meta.id);
+  expect(defaults.length).toBeGreaterThan(1);
+  expect(defaults).toContain('cjg-2025');
+  expect(defaults).not.toContain('ggd-2025');
+  expect((await checked()).sort()).toEqual([...defaults].sort());
+  await expectLegendOf(defaults);
+
+  // A partial layer says how many gemeenten it covers.
+  const cjg = files.find((f) => f.meta.id === 'cjg-2025')!;
+  const cjgCovered = new Set(cjg.regions.flatMap((r) => r.members)).size;
+  expect(cjgCovered).toBeLessThan(total);
+  await expect(legend.locator('[data-legend="cjg-2025"]')).toContainText(`${cjgCovered} van ${total} gemeenten bekend`);
+
+  // Hiding one and showing another: the legend follows the ticked boxes, still in registry order.
   await page.locator('[data-layer="cjg-2025"] input[type="checkbox"]').click();
-  await expect(legend.locator('[data-legend="cjg-2025"]')).toHaveCount(0);
   await page.locator('[data-layer="ggd-2025"] input[type="checkbox"]').click();
-  await expect(legend.locator('[data-legend="ggd-2025"]')).toBeVisible();
-  // The source line names each visible layer's reference date.
-  await expect(legend.locator('.sources')).toContainText('1 januari 2025');
+  const now = [...defaults.filter((id) => id !== 'cjg-2025'), 'ggd-2025'];
+  await expect.poll(async () => (await checked()).sort()).toEqual([...now].sort());
+  await expectLegendOf(now);
 });
 
 test('choosing another filled layer recolours the map and moves the labels', async ({ page }) => {

@@ -1,7 +1,22 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { changedShare, guardPage, mapPixels, openApp, saveScreenshot, seriousA11yViolations } from './helpers';
+import { feature } from 'topojson-client';
+import type { LineString } from 'geojson';
+import {
+  changedShare,
+  colourDistance,
+  featureState,
+  guardPage,
+  mapColoursAt,
+  mapPixels,
+  openApp,
+  readData,
+  saveScreenshot,
+  seriousA11yViolations,
+} from './helpers';
+import { builtData, pointInside } from './data-points';
+import type { LayerFile, MunicipalityProps, MunicipalityTopology } from '../../src/lib/types';
 import { buildAtlas } from '../../src/lib/data/atlas';
 import { parseLayerFile, parseManifest, parseMunicipalityTopology } from '../../src/lib/data/parse';
 import { compareLayers, metricValue } from '../../src/lib/stats/pair';
@@ -75,12 +90,30 @@ test('a matrix cell opens the pair: plain-language reading, crosswalk, and the m
   const lowest = Math.min(...cmp.crosswalk.fromA.map((r) => r.bestMatch?.jaccard ?? 1));
   await expect(pair.locator('.crosswalk tbody tr').first()).toContainText(nl(lowest));
 
-  // Hovering a mismatching gemeente highlights it on the map.
+  // Hovering a mismatching gemeente highlights it (and only it) on the map.
   const item = pair.locator('.mismatches button').first();
+  const { topology } = builtData();
+  const name = (await item.locator('.name').textContent())!.trim();
+  const hoveredCode = String(
+    topology.objects.municipalities.geometries.find((g) => (g.properties as MunicipalityProps).name === name)!.id,
+  );
+  // Every other gemeente in view is a control: its colour stays. (The highlight is a light shade: on the
+  // darkest congruence colour it moves the channels by about 10 each.)
+  const others = topology.objects.municipalities.geometries.map((g) => String(g.id)).filter((c) => c !== hoveredCode);
+  const points = [hoveredCode, ...others].map((c) => pointInside(topology, c));
+  const beforeHover = await mapColoursAt(page, points);
   await item.hover();
   await expect(item).toHaveAttribute('aria-current', 'true');
-  const hovered = await mapPixels(page);
-  expect(changedShare(disagreement, hovered)).toBeGreaterThan(0);
+  expect(await featureState(page, 'municipalities', hoveredCode)).toMatchObject({ hover: true });
+  const afterHover = await mapColoursAt(page, points);
+  expect(beforeHover[0]!.length, `${name} is in view`).toBe(1);
+  expect(colourDistance(beforeHover[0]![0]!, afterHover[0]![0]!), `${name} is highlighted`).toBeGreaterThan(15);
+  const inView = others.filter((_, i) => beforeHover[i + 1]!.length > 0);
+  expect(inView.length).toBeGreaterThan(20);
+  const changed = others.filter(
+    (_, i) => beforeHover[i + 1]!.length > 0 && colourDistance(beforeHover[i + 1]![0]!, afterHover[i + 1]![0]!) > 5,
+  );
+  expect(changed).toEqual([]);
   expect(await seriousA11yViolations(page)).toEqual([]);
   expect(guard.errors).toEqual([]);
 
@@ -92,14 +125,127 @@ test('a matrix cell opens the pair: plain-language reading, crosswalk, and the m
 
 test('border mode draws each border by how many visible layers share it', async ({ page }) => {
   await openApp(page);
+  const { manifest, topology } = builtData();
+  // The visible layers at the start, in registry order (the order the app counts them in).
+  const visible = manifest.layers.map((l) => readData<LayerFile>(l.file)).filter((f) => f.meta.isDefaultVisible);
+  expect(visible.length).toBeGreaterThan(2);
+  const ids = visible.map((f) => f.meta.id);
   const before = await mapPixels(page);
   await page.getByRole('button', { name: 'Gedeelde grenzen' }).click();
   await expect(page.getByRole('button', { name: 'Gedeelde grenzen' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('.legend .border-count')).toHaveText(
+    `Grens gedeeld door 1 laag … door alle ${visible.length} zichtbare lagen`,
+  );
+  // One weighted line instead of a line per layer.
+  expect(await layerVisibility(page, ['border-count-line', ...ids.map((id) => `region-line:${id}`)])).toEqual([
+    'visible',
+    ...ids.map(() => 'none'),
+  ]);
+  // Which borders it draws, and with what count: computed here from the topology and the layer files.
+  const arcs = internalArcs(topology);
+  const regionKey = visible.map((f) => {
+    const keys = new Map<string, string[]>();
+    for (const r of f.regions) for (const m of r.members) keys.set(m, [...(keys.get(m) ?? []), r.code]);
+    return (code: string) => (keys.get(code) ?? []).sort().join('|');
+  });
+  const expected = new Map<number, string[]>();
+  for (const [arc, [a, b]] of arcs) {
+    const on = ids.filter((_, i) => regionKey[i]!(a) !== regionKey[i]!(b));
+    if (on.length > 0) expected.set(arc, on);
+  }
+  const drawn = await page.evaluate(async () => {
+    const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+    const source = map.getSource('border-count') as import('maplibre-gl').GeoJSONSource;
+    const data = (await source.getData()) as GeoJSON.FeatureCollection;
+    return data.features.map((f) => f.properties as { count: number; share: number; layerIds: string });
+  });
+  const tally = (list: string[]) => list.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>());
+  expect(tally(drawn.map((p) => p.layerIds))).toEqual(tally([...expected.values()].map((on) => on.join(','))));
+  for (const p of drawn) {
+    expect(p.count).toBe(p.layerIds.split(',').length);
+    expect(p.share).toBeCloseTo(p.count / visible.length, 10);
+  }
+  // On the map: the more visible layers share a border, the darker and wider its line. Measured around the
+  // middle of every border with a given count: the darkest pixel (luminance 0–255) and the pixels of line
+  // (luminance under 170; land, fills and gemeente borders are lighter) in a 7×7 window; medians per count.
+  const middles = (count: number) =>
+    [...expected]
+      .filter(([, on]) => on.length === count)
+      .map(([arc]) => {
+        const line = feature(topology, { type: 'LineString', arcs: [arc] } as never) as unknown as {
+          geometry: LineString;
+        };
+        const c = line.geometry.coordinates;
+        return c[Math.floor(c.length / 2)] as [number, number];
+      });
+  const luminance = ([r, g, b]: [number, number, number]) => 0.299 * r + 0.587 * g + 0.114 * b;
+  const median = (values: number[]) => values.sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
+  const counts = [...new Set([...expected.values()].map((on) => on.length))].sort((x, y) => x - y);
+  const measured: { count: number; darkest: number; linePixels: number }[] = [];
+  for (const count of counts) {
+    const points = middles(count);
+    if (points.length < 20) continue;
+    const windows = (await mapColoursAt(page, points, 3)).filter((w) => w.length > 0);
+    expect(windows.length).toBeGreaterThan(points.length / 2);
+    measured.push({
+      count,
+      darkest: median(windows.map((w) => Math.min(...w.map(luminance)))),
+      linePixels: median(windows.map((w) => w.filter((c) => luminance(c) < 170).length)),
+    });
+  }
+  // Borders of one layer, and borders of all but one (or all) of them, are both common enough to compare.
+  expect(measured[0]!.count).toBe(1);
+  expect(measured.at(-1)!.count).toBeGreaterThanOrEqual(visible.length - 1);
+  expect(measured[0]!.darkest).toBeGreaterThan(110);
+  expect(measured.at(-1)!.darkest).toBeLessThan(80);
+  for (let i = 1; i < measured.length; i++) {
+    expect(measured[i]!.darkest, `count ${measured[i]!.count} darker than ${measured[i - 1]!.count}`).toBeLessThan(
+      measured[i - 1]!.darkest - 15,
+    );
+    expect(measured[i]!.linePixels, `count ${measured[i]!.count} wider than ${measured[i - 1]!.count}`).toBeGreaterThan(
+      measured[i - 1]!.linePixels + 3,
+    );
+  }
+  // The weighted lines replace the layers' own lines over a good part of the map.
   const after = await mapPixels(page);
-  expect(changedShare(before, after)).toBeGreaterThan(0.005);
-  await expect(page.locator('.legend .border-count')).toContainText('4');
+  expect(changedShare(before, after)).toBeGreaterThan(0.02);
   await saveScreenshot(page, 'border-mode');
+
   await page.getByRole('button', { name: 'Gedeelde grenzen' }).click();
+  await expect(page.getByRole('button', { name: 'Gedeelde grenzen' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.locator('.legend .border-count')).toHaveCount(0);
+  expect(await layerVisibility(page, ['border-count-line', ...ids.map((id) => `region-line:${id}`)])).toEqual([
+    'none',
+    ...ids.map(() => 'visible'),
+  ]);
   const restored = await mapPixels(page);
   expect(changedShare(before, restored)).toBeLessThan(0.002);
 });
+
+/** The layout visibility of map layers (MapLibre reports an unset one as undefined: shown). */
+async function layerVisibility(page: Page, layerIds: string[]): Promise<string[]> {
+  return page.evaluate((list) => {
+    const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+    return list.map((id) => {
+      if (!map.getLayer(id)) return 'missing';
+      return (map.getLayoutProperty(id, 'visibility') as string | undefined) ?? 'visible';
+    });
+  }, layerIds);
+}
+
+/** Every arc of the topology between two different gemeenten, with their codes. */
+function internalArcs(topology: MunicipalityTopology): Map<number, [string, string]> {
+  const sides = new Map<number, Set<string>>();
+  for (const g of topology.objects.municipalities.geometries) {
+    const polygons = (g.type === 'Polygon' ? [g.arcs] : g.type === 'MultiPolygon' ? g.arcs : []) as number[][][];
+    for (const ring of polygons.flat()) {
+      for (const a of ring) {
+        const arc = a < 0 ? ~a : a;
+        sides.set(arc, (sides.get(arc) ?? new Set()).add(String(g.id)));
+      }
+    }
+  }
+  const arcs = new Map<number, [string, string]>();
+  for (const [arc, codes] of sides) if (codes.size === 2) arcs.set(arc, [...codes] as [string, string]);
+  return arcs;
+}

@@ -38,11 +38,19 @@ describe('addBaseLayers and syncRegionLayers', () => {
     const f = fakeMap();
     addBaseLayers(f.map, geometry);
     syncRegionLayers(f.map, metas, geometry, new Map());
-    const at = (id: string) => f.order.indexOf(id);
-    expect(at('region-fill:rows-2025')).toBeLessThan(at('municipality-congruence'));
-    expect(at('region-fill:columns-2025')).toBeLessThan(at('municipality-line'));
-    expect(at('region-line:rows-2025')).toBeGreaterThan(at('municipality-line'));
-    expect(at('region-line:columns-2025')).toBeLessThan(at('border-count-line'));
+    // Position of a layer that must be on the map: a missing one (index -1) would pass the comparisons below.
+    const at = (id: string) => {
+      expect(f.order, `${id} is on the map`).toContain(id);
+      return f.order.indexOf(id);
+    };
+    for (const layer of ['rows-2025', 'columns-2025']) {
+      expect(at(`region-fill:${layer}`)).toBeLessThan(at('municipality-congruence'));
+      expect(at(`region-fill:${layer}`)).toBeLessThan(at('municipality-fill'));
+      expect(at(`region-fill:${layer}`)).toBeLessThan(at('municipality-line'));
+      expect(at(`region-line:${layer}`)).toBeGreaterThan(at('municipality-line'));
+      expect(at(`region-line:${layer}`)).toBeLessThan(at('border-count-line'));
+      expect(at(`region-line:${layer}`)).toBeLessThan(at('outline-line'));
+    }
     expect(f.order.at(-1)).toBe('outline-line');
   });
 
