@@ -29,9 +29,9 @@ import {
   parseManifest,
   parseMunicipalityTopology,
 } from '../../src/lib/data/parse';
+import { compareCodes } from '../../src/lib/model/codes';
 import {
   checkReferenceYear,
-  compareCodes,
   readMembershipRows,
   validateInhabitants,
   validateMemberships,

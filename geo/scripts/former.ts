@@ -14,7 +14,7 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { DataError } from '../../src/lib/errors';
 import type { CsvTable } from '../../src/lib/data/csv';
 import { compareTransfers, isIsoDate } from '../../src/lib/data/parse';
-import { compareCodes as compare } from '../../src/lib/data/validate';
+import { compareCodes as compare } from '../../src/lib/model/codes';
 import type {
   FormerChangeKind,
   FormerMunicipality,

@@ -18,7 +18,7 @@ import { buildAtlas, type Atlas } from '../lib/data/atlas';
 import { findMunicipality, lookupRegions } from '../lib/data/lookup';
 import { checkLayerAgainstTopology, parseLayerFile, parseManifest, parseMunicipalityTopology } from '../lib/data/parse';
 import { DataError } from '../lib/errors';
-import { WEIGHTS, type Weight } from '../lib/stats/layer-index';
+import { WEIGHTS, type Weight } from '../lib/stats/sets';
 import { computeMatrix } from '../lib/stats/matrix';
 import { compareLayers, findMetric, METRICS } from '../lib/stats/pair';
 import {

@@ -5,7 +5,7 @@
 import type { Atlas, Municipality } from '../lib/data/atlas';
 import type { LayerRegions } from '../lib/data/lookup';
 import { describeComparison } from '../lib/stats/describe';
-import type { Weight } from '../lib/stats/layer-index';
+import type { Weight } from '../lib/stats/sets';
 import type { MetricMatrix } from '../lib/stats/matrix';
 import type { Nestedness } from '../lib/stats/nestedness';
 import { METRICS, type LayerComparison, type MetricId } from '../lib/stats/pair';

@@ -2,8 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { feature } from 'topojson-client';
 import { DataError } from '../../src/lib/errors';
 import { colourCount, colourRegions, regionAdjacency } from '../../src/lib/geo/colouring';
-import type { Region } from '../../src/lib/types';
+import { layerModel } from '../../src/lib/model/layer-model';
+import { topologyIndex } from '../../src/lib/model/topology-index';
+import type { MunicipalityTopology, Region } from '../../src/lib/types';
 import { GRID, LAYOUTS, makeGridTopology } from '../fixtures/grid';
+
+/** The layer model of `regions` on `topology`, as the map builds it. */
+const modelOf = (topology: MunicipalityTopology, regions: readonly Region[]) =>
+  layerModel(topologyIndex(topology), { meta: { id: 'test-2025' }, regions });
+const adjacencyOf = (topology: MunicipalityTopology, regions: readonly Region[]) =>
+  regionAdjacency(modelOf(topology, regions));
+const coloursOf = (topology: MunicipalityTopology, regions: readonly Region[]) =>
+  colourRegions(modelOf(topology, regions));
 
 /** Small seeded generator (mulberry32), so the random layouts are the same on every run. */
 function seededRandom(seed: number): () => number {
@@ -71,32 +81,30 @@ function randomLayout(random: () => number, columns: number, rows: number, multi
 
 describe('regionAdjacency', () => {
   it('links regions across shared sides but not across a corner', () => {
-    const adjacency = regionAdjacency(GRID, LAYOUTS.cells);
+    const adjacency = adjacencyOf(GRID, LAYOUTS.cells);
     expect([...adjacency.get('K5')!].sort()).toEqual(['K2', 'K4', 'K6', 'K8']);
     // GM0001 and GM0005 only touch at a point.
     expect([...adjacency.get('K1')!].sort()).toEqual(['K2', 'K4']);
   });
 
   it('links overlapping regions (a shared member) and lists regions without neighbours', () => {
-    const adjacency = regionAdjacency(GRID, LAYOUTS.overlap);
+    const adjacency = adjacencyOf(GRID, LAYOUTS.overlap);
     expect([...adjacency.get('M1')!]).toEqual(['M2']);
-    const alone = regionAdjacency(GRID, [
-      { code: 'A', name: 'Alles', members: LAYOUTS.cells.flatMap((r) => r.members) },
-    ]);
+    const alone = adjacencyOf(GRID, [{ code: 'A', name: 'Alles', members: LAYOUTS.cells.flatMap((r) => r.members) }]);
     expect(alone).toEqual(new Map([['A', new Set()]]));
   });
 
-  it('names the region and code of a member missing from the topology', () => {
-    expect(() => regionAdjacency(GRID, [{ code: 'X', name: 'Nergens', members: ['GM0404'] }])).toThrow(DataError);
-    expect(() => regionAdjacency(GRID, [{ code: 'X', name: 'Nergens', members: ['GM0404'] }])).toThrow(
-      'Region X (Nergens): member GM0404 is not in the municipalities topology',
+  it('names the layer, region and code of a member missing from the topology', () => {
+    expect(() => adjacencyOf(GRID, [{ code: 'X', name: 'Nergens', members: ['GM0404'] }])).toThrow(DataError);
+    expect(() => adjacencyOf(GRID, [{ code: 'X', name: 'Nergens', members: ['GM0404'] }])).toThrow(
+      'Layer test-2025, region X: member GM0404 is not a known gemeente',
     );
   });
 });
 
 describe('colourRegions', () => {
   it('colours rows 0, 1, 0 (R1 and R3 do not touch)', () => {
-    const colours = colourRegions(GRID, LAYOUTS.rows);
+    const colours = coloursOf(GRID, LAYOUTS.rows);
     expect(colours).toEqual(
       new Map([
         ['R1', 0],
@@ -108,13 +116,13 @@ describe('colourRegions', () => {
   });
 
   it('colours single cells as a checkerboard', () => {
-    const colours = colourRegions(GRID, LAYOUTS.cells);
+    const colours = coloursOf(GRID, LAYOUTS.cells);
     expect([...colours.entries()].sort().map(([, c]) => c)).toEqual([0, 1, 0, 1, 0, 1, 0, 1, 0]);
   });
 
   it('needs four colours for a centre touched by three regions that touch each other', () => {
     // Order by size then code: H1 (3) → 0, H3 (3, touches H1) → 1, H2 (2, touches H1, H3) → 2, H4 (1, touches all) → 3.
-    const colours = colourRegions(GRID, LAYOUTS.hub);
+    const colours = coloursOf(GRID, LAYOUTS.hub);
     expect(colours).toEqual(
       new Map([
         ['H1', 0],
@@ -129,7 +137,7 @@ describe('colourRegions', () => {
   it('colours the largest region first, whatever its code', () => {
     // The centre has the lower code, but the ring around it is larger and gets colour 0.
     const [ring, centre] = LAYOUTS.ring;
-    const colours = colourRegions(GRID, [
+    const colours = coloursOf(GRID, [
       { ...centre!, code: 'A' },
       { ...ring!, code: 'B' },
     ]);
@@ -142,7 +150,7 @@ describe('colourRegions', () => {
   });
 
   it('gives overlapping regions different colours, even where no side separates them', () => {
-    expect(colourRegions(GRID, LAYOUTS.overlap)).toEqual(
+    expect(coloursOf(GRID, LAYOUTS.overlap)).toEqual(
       new Map([
         ['M1', 0],
         ['M2', 1],
@@ -152,7 +160,7 @@ describe('colourRegions', () => {
       { code: 'T1', name: 'Een', members: ['GM0005'] },
       { code: 'T2', name: 'Twee', members: ['GM0005'] },
     ];
-    expect(colourRegions(GRID, twins)).toEqual(
+    expect(coloursOf(GRID, twins)).toEqual(
       new Map([
         ['T1', 0],
         ['T2', 1],
@@ -161,7 +169,7 @@ describe('colourRegions', () => {
   });
 
   it('counts no colours for no regions', () => {
-    expect(colourCount(colourRegions(GRID, []))).toBe(0);
+    expect(colourCount(coloursOf(GRID, []))).toBe(0);
   });
 
   it('never gives neighbours the same colour on random layouts (seeded), deterministically', () => {
@@ -172,8 +180,8 @@ describe('colourRegions', () => {
     let maxColours = 0;
     for (let run = 0; run < 200; run++) {
       const layout = randomLayout(random, columns, rows, run % 2 === 0 ? 0 : 0.1);
-      const colours = colourRegions(topology, layout);
-      expect(colourRegions(topology, layout)).toEqual(colours);
+      const colours = coloursOf(topology, layout);
+      expect(coloursOf(topology, layout)).toEqual(colours);
       expect([...colours.keys()].sort()).toEqual(layout.map((r) => r.code).sort());
       const regionsOf = new Map<string, string[]>();
       for (const region of layout) {

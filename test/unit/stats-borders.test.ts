@@ -4,10 +4,7 @@
  * a 0.1° piece of a meridian R · 0.1° (in radians).
  */
 import { describe, expect, it } from 'vitest';
-import { DataError } from '../../src/lib/errors';
-import { computeBorderCoincidence, internalArcs } from '../../src/lib/stats/borders';
-import type { MunicipalityTopology } from '../../src/lib/types';
-import { GRID } from '../fixtures/grid';
+import { computeBorderCoincidence } from '../../src/lib/stats/borders';
 import { gridAtlas, gridLayer, type GridKind } from '../fixtures/grid-atlas';
 
 const R_KM = 6371.0088;
@@ -21,51 +18,6 @@ const P2 = parallelKm(52.2);
 const grid = gridAtlas();
 const coincidence = (a: GridKind, b: GridKind) =>
   computeBorderCoincidence(grid, gridLayer(grid, a), gridLayer(grid, b));
-
-describe('internalArcs', () => {
-  it('lists the 12 inner sides of the grid with the gemeenten on either side and their length', () => {
-    const arcs = internalArcs(GRID);
-    // Parallels j = 1, 2 (arcs 3..8) and meridians i = 1, 2 (arcs 15..20); the outline is left out.
-    expect(arcs.map((a) => a.arc)).toEqual([3, 4, 5, 6, 7, 8, 15, 16, 17, 18, 19, 20]);
-    // Arc 4 runs along parallel 52.1 between Midden (north) and Zuid (south).
-    expect(arcs[1]).toMatchObject({ arc: 4, codes: ['GM0005', 'GM0008'] });
-    expect(arcs[1]!.lengthKm).toBeCloseTo(P1, 9);
-    expect(arcs[4]!.lengthKm).toBeCloseTo(P2, 9);
-    // Arc 16 runs along meridian 5.1 between West and Midden.
-    expect(arcs[7]).toMatchObject({ arc: 16, codes: ['GM0004', 'GM0005'] });
-    expect(arcs[7]!.lengthKm).toBeCloseTo(MERIDIAN_KM, 9);
-  });
-
-  it('measures once per topology', () => {
-    expect(internalArcs(GRID)).toBe(internalArcs(GRID));
-  });
-
-  it('rejects an arc between more than two gemeenten', () => {
-    const geometries = GRID.objects.municipalities.geometries;
-    const broken: MunicipalityTopology = {
-      ...GRID,
-      objects: {
-        municipalities: {
-          type: 'GeometryCollection',
-          // A second copy of Midden under another code: arc 4 then has three gemeenten on its sides.
-          geometries: [
-            ...geometries,
-            {
-              type: 'Polygon',
-              id: 'GM0010',
-              arcs: [[4, 19, ~7, ~16]],
-              properties: { name: 'Kopie', areaKm2: 1, inhabitants: null },
-            },
-          ],
-        },
-      },
-    };
-    expect(() => internalArcs(broken)).toThrow(DataError);
-    expect(() => internalArcs(broken)).toThrow(
-      'Topology arc 4 lies between more than two gemeenten: GM0005, GM0008, GM0010',
-    );
-  });
-});
 
 describe('computeBorderCoincidence', () => {
   it('rows against L/block: two of the six row arcs are L/block borders', () => {

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Atlas } from '../../src/lib/data/atlas';
 import { regionBorders } from '../../src/lib/geo/dissolve';
+import { layerModel } from '../../src/lib/model/layer-model';
 import { compareLayersGeometrically } from '../../src/lib/stats/geometric';
 import { compareLayers, type LayerComparison } from '../../src/lib/stats/pair';
 import { generatedAtlas } from '../fixtures/grid-atlas';
@@ -261,7 +262,7 @@ describe('agreement with slower paths', () => {
           ['a', cmp.borders.aInB],
           ['b', cmp.borders.bInA],
         ] as const) {
-          const mesh = regionBorders(atlas.topology, atlas.layersById.get(id)!.regionsByMember);
+          const mesh = regionBorders(layerModel(atlas.index, atlas.layersById.get(id)!));
           expect(coincidence.borderKm).toBeCloseTo(length({ type: 'Feature', properties: {}, geometry: mesh }), 9);
         }
       }),

@@ -1,7 +1,10 @@
 /**
  * The loaded atlas: one gemeente set with its layers, indexed for lookups.
  * Pure: built from already-parsed files, shared by the app and the command-line interface.
+ * The topology index (gemeente numbers, arcs) is built here once; layer models are built from it on first use
+ * (`layerModel(atlas.index, layer)`).
  */
+import { topologyIndex, type TopologyIndex } from '../model/topology-index';
 import type {
   GeometryEntry,
   LayerFile,
@@ -13,7 +16,6 @@ import type {
   Region,
   RegionCode,
 } from '../types';
-import { MUNICIPALITIES_OBJECT } from '../types';
 
 /** A gemeente with its code. */
 export interface Municipality extends MunicipalityProps {
@@ -34,7 +36,9 @@ export interface AtlasLayer {
 export interface Atlas {
   geometry: GeometryEntry;
   topology: MunicipalityTopology;
-  /** Sorted by code. */
+  /** The topology's index: gemeente numbers in code order, weights, neighbours, internal arcs. */
+  index: TopologyIndex;
+  /** Sorted by code (`compareCodes`), so municipality i is gemeente number i of `index`. */
   municipalities: Municipality[];
   municipalitiesByCode: ReadonlyMap<MunicipalityCode, Municipality>;
   /** In registry order. */
@@ -66,15 +70,18 @@ export function indexLayer(file: LayerFile): AtlasLayer {
   };
 }
 
-/** Build the atlas from a parsed topology and parsed layer files of the same geometry. */
+/**
+ * Build the atlas from a parsed topology and parsed layer files of the same geometry.
+ * Throws DataError when the topology is not a valid gemeente topology (see `topologyIndex`).
+ */
 export function buildAtlas(geometry: GeometryEntry, topology: MunicipalityTopology, layerFiles: LayerFile[]): Atlas {
-  const municipalities = topology.objects[MUNICIPALITIES_OBJECT].geometries
-    .map((g) => ({ code: String(g.id), ...(g.properties as MunicipalityProps) }))
-    .sort((a, b) => a.code.localeCompare(b.code));
+  const index = topologyIndex(topology);
+  const municipalities = index.codes.map((code, n) => ({ code, ...index.properties[n]! }));
   const layers = layerFiles.map(indexLayer);
   return {
     geometry,
     topology,
+    index,
     municipalities,
     municipalitiesByCode: new Map(municipalities.map((m) => [m.code, m])),
     layers,

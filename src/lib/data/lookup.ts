@@ -3,6 +3,7 @@
  * Pure; shared by the app's search box and the command-line interface.
  */
 import { DataError } from '../errors';
+import { compareCodes } from '../model/codes';
 import type { MunicipalityCode, Region } from '../types';
 import type { Atlas, AtlasLayer, Municipality } from './atlas';
 
@@ -155,8 +156,4 @@ function sortByName(list: Municipality[]): Municipality[] {
 
 function compareMunicipalities(a: Municipality, b: Municipality): number {
   return compareCodes(normalizeName(a.name), normalizeName(b.name)) || compareCodes(a.code, b.code);
-}
-
-function compareCodes(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -28,7 +28,7 @@ import type {
   SourceInfo,
 } from '../types';
 import { MUNICIPALITIES_OBJECT } from '../types';
-import { compareCodes as compare } from './validate';
+import { compareCodes as compare } from '../model/codes';
 
 /** The four thematic groups of layers, in the order the layer panel shows them. */
 export const DOMAINS: readonly Domain[] = ['jeugd-zorg', 'veiligheid', 'bestuur', 'werk-inkomen', 'eigen'];

@@ -7,7 +7,7 @@ import type { FormerMunicipality, MunicipalityCode } from '../types';
 import type { Municipality } from './atlas';
 import { ALIASES, type MunicipalityAlias } from './aliases';
 import { baseName, normalizeName, osaDistance } from './lookup';
-import { compareCodes as compare } from './validate';
+import { compareCodes as compare } from '../model/codes';
 
 /**
  * How a result matched, best first: its code; a whole name or alias; the start of one; the start of a later

@@ -8,6 +8,7 @@
  * table in one pass instead of one error per run.
  */
 import { DataError } from '../errors';
+import { compareCodes } from '../model/codes';
 import type { CoverageRules, MunicipalityCode, Region, RegionCode } from '../types';
 import type { CsvTable } from './csv';
 
@@ -275,11 +276,6 @@ export function validateInhabitants(
   const warnings =
     missing.length === 0 ? [] : [`${file}: no inhabitants for ${missing.length} gemeente(n): ${missing.join(', ')}`];
   return { inhabitants, warnings };
-}
-
-/** Code order used for all output: plain code-unit order, independent of the locale. */
-export function compareCodes(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function requireColumns(table: CsvTable, file: string, columns: readonly string[]): void {

@@ -2,49 +2,29 @@
  * Fill colours for the primary layer: palette indices such that neighbouring regions differ
  * (STYLE.md §11). Adjacency comes from the shared arcs of the gemeente topology, lifted to regions.
  */
-import { neighbors } from 'topojson-client';
-import { DataError } from '../errors';
-import type { MunicipalityCode, MunicipalityTopology, Region, RegionCode } from '../types';
-import { indexMunicipalityGeometries } from './dissolve';
+import { compareCodes } from '../model/codes';
+import type { LayerModel } from '../model/layer-model';
+import type { RegionCode } from '../types';
 
 /**
  * Which regions touch: two regions are adjacent when a member of one shares a border (an arc, not
  * just a corner point) with a member of the other, or when they share a member (multi-membership:
- * overlapping fills must differ too). Every region of `regions` is a key, possibly with no neighbours.
- * Throws DataError when a member is absent from the topology.
+ * overlapping fills must differ too). Every region of the layer is a key, possibly with no neighbours.
+ * Reads the neighbours of the topology index and the memberships of the layer model.
  */
-export function regionAdjacency(
-  topology: MunicipalityTopology,
-  regions: readonly Region[],
-): Map<RegionCode, Set<RegionCode>> {
-  const geometries = [...indexMunicipalityGeometries(topology).values()];
-  const indexOf = new Map<MunicipalityCode, number>(geometries.map((g, i) => [g.id, i]));
-  const regionsOf: RegionCode[][] = geometries.map(() => []);
-  const adjacency = new Map<RegionCode, Set<RegionCode>>();
-  for (const region of regions) {
-    adjacency.set(region.code, new Set());
-    for (const code of region.members) {
-      const i = indexOf.get(code);
-      if (i === undefined) {
-        throw new DataError(
-          `Region ${region.code} (${region.name}): member ${code} is not in the municipalities topology`,
-        );
-      }
-      regionsOf[i]!.push(region.code);
-    }
-  }
-  const link = (a: RegionCode, b: RegionCode): void => {
+export function regionAdjacency(model: LayerModel): Map<RegionCode, Set<RegionCode>> {
+  const codes = model.regions.map((r) => r.code);
+  const adjacency = new Map<RegionCode, Set<RegionCode>>(codes.map((code) => [code, new Set()]));
+  const link = (a: number, b: number): void => {
     if (a === b) return;
-    adjacency.get(a)!.add(b);
-    adjacency.get(b)!.add(a);
+    adjacency.get(codes[a]!)!.add(codes[b]!);
+    adjacency.get(codes[b]!)!.add(codes[a]!);
   };
-  const neighbourLists = neighbors(geometries);
-  regionsOf.forEach((own, i) => {
+  const { neighbours } = model.index;
+  model.regionsOf.forEach((own, n) => {
     for (const a of own) {
       for (const b of own) link(a, b);
-      for (const j of neighbourLists[i] ?? []) {
-        for (const b of regionsOf[j] ?? []) link(a, b);
-      }
+      for (const m of neighbours[n] ?? []) for (const b of model.regionsOf[m] ?? []) link(a, b);
     }
   });
   return adjacency;
@@ -56,21 +36,21 @@ export function regionAdjacency(
  * lowest index not used by an already coloured neighbour. Deterministic; not guaranteed minimal
  * (k ≤ maximum number of neighbours + 1), but the Dutch layouts need four or five.
  */
-export function colourRegions(topology: MunicipalityTopology, regions: readonly Region[]): Map<RegionCode, number> {
-  const adjacency = regionAdjacency(topology, regions);
-  const order = [...regions].sort(
-    (a, b) => b.members.length - a.members.length || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
-  );
+export function colourRegions(model: LayerModel): Map<RegionCode, number> {
+  const adjacency = regionAdjacency(model);
+  const order = model.regions
+    .map((region, r) => ({ code: region.code, size: model.members[r]!.length }))
+    .sort((a, b) => b.size - a.size || compareCodes(a.code, b.code));
   const colours = new Map<RegionCode, number>();
-  for (const region of order) {
+  for (const { code } of order) {
     const taken = new Set<number>();
-    for (const neighbour of adjacency.get(region.code) ?? []) {
+    for (const neighbour of adjacency.get(code) ?? []) {
       const colour = colours.get(neighbour);
       if (colour !== undefined) taken.add(colour);
     }
     let colour = 0;
     while (taken.has(colour)) colour += 1;
-    colours.set(region.code, colour);
+    colours.set(code, colour);
   }
   return colours;
 }

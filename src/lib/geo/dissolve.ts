@@ -13,14 +13,10 @@ import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Polygon
 import type { GeometryObject } from 'topojson-specification';
 import { DataError } from '../errors';
 import type { Municipality } from '../data/atlas';
-import type {
-  LayerId,
-  MunicipalityCode,
-  MunicipalityGeometry,
-  MunicipalityTopology,
-  Region,
-  RegionCode,
-} from '../types';
+import { compareCodes } from '../model/codes';
+import { separates, type LayerModel } from '../model/layer-model';
+import { topologyIndex } from '../model/topology-index';
+import type { LayerId, MunicipalityTopology, Region, RegionCode } from '../types';
 import { MUNICIPALITIES_OBJECT } from '../types';
 
 /** Properties of a dissolved region feature (MapLibre reads `code` through `promoteId`). */
@@ -36,26 +32,6 @@ export interface RegionFeatureProps {
 export type MunicipalityFeatureProps = Municipality;
 
 /**
- * The gemeente geometries of the topology by code.
- * Throws DataError for a geometry that is not a (multi)polygon, lacks properties, or repeats a code.
- */
-export function indexMunicipalityGeometries(
-  topology: MunicipalityTopology,
-): Map<MunicipalityCode, MunicipalityGeometry> {
-  const byCode = new Map<MunicipalityCode, MunicipalityGeometry>();
-  for (const geometry of topology.objects[MUNICIPALITIES_OBJECT].geometries) {
-    const code = String(geometry.id);
-    if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') {
-      throw new DataError(`Municipality ${code}: geometry type ${geometry.type}, expected Polygon or MultiPolygon`);
-    }
-    if (!geometry.properties) throw new DataError(`Municipality ${code}: geometry has no properties`);
-    if (byCode.has(code)) throw new DataError(`Municipality ${code}: appears more than once in the topology`);
-    byCode.set(code, { ...geometry, id: code });
-  }
-  return byCode;
-}
-
-/**
  * Dissolve each region of a layer into one MultiPolygon by merging its member gemeenten on the
  * shared arcs (`topojson.merge`), so the region borders are exactly the gemeente borders.
  * Output features are sorted by region code and have no `id` (MapLibre promotes `code`).
@@ -66,14 +42,15 @@ export function dissolveRegions(
   regions: readonly Region[],
   layerId: LayerId,
 ): FeatureCollection<MultiPolygon, RegionFeatureProps> {
-  const geometries = indexMunicipalityGeometries(topology);
+  const { geometries, numberOf } = topologyIndex(topology);
   const features = [...regions]
     .sort((a, b) => compareCodes(a.code, b.code))
     .map((region): Feature<MultiPolygon, RegionFeatureProps> => {
       const where = `Layer ${layerId}, region ${region.code} (${region.name})`;
       if (region.members.length === 0) throw new DataError(`${where}: has no member gemeenten`);
       const parts = region.members.map((code) => {
-        const geometry = geometries.get(code);
+        const n = numberOf.get(code);
+        const geometry = n === undefined ? undefined : geometries[n];
         if (!geometry) throw new DataError(`${where}: member ${code} is not in the municipalities topology`);
         return geometry;
       });
@@ -87,22 +64,20 @@ export function dissolveRegions(
 }
 
 /**
- * The borders between regions of one layer, as a mesh of internal gemeente arcs.
- * An arc is drawn when the gemeenten on its two sides belong to different sets of regions:
- * a gemeente's key is its sorted region codes, empty when it belongs to none, so in a partial layer
- * the edge between covered and uncovered gemeenten is a border too, and with multi-membership a
- * gemeente in {A, B} is separated from one in {A}. The national outline is never included (see `outline`).
+ * The borders between regions of one layer, as a mesh of internal gemeente arcs: the arcs whose two
+ * gemeenten the layer separates (`separates`, the atlas's one border rule: different region sets, so in a
+ * partial layer the edge between covered and uncovered gemeenten is a border too, and with
+ * multi-membership a gemeente in {A, B} is separated from one in {A}). The national outline is never
+ * included (see `outline`).
  */
-export function regionBorders(
-  topology: MunicipalityTopology,
-  regionsByMember: ReadonlyMap<MunicipalityCode, readonly Region[]>,
-): MultiLineString {
-  const keys = new Map<MunicipalityCode, string>();
-  for (const [code, regions] of regionsByMember) {
-    keys.set(code, JSON.stringify(regions.map((r) => r.code).sort(compareCodes)));
-  }
-  const keyOf = (g: GeometryObject): string => keys.get(String(g.id)) ?? '';
-  return mesh(topology, topology.objects[MUNICIPALITIES_OBJECT], (a, b) => a !== b && keyOf(a) !== keyOf(b));
+export function regionBorders(model: LayerModel): MultiLineString {
+  const { topology, numberOf } = model.index;
+  const numberOfGeometry = (g: GeometryObject): number => numberOf.get(String(g.id))!;
+  return mesh(
+    topology,
+    topology.objects[MUNICIPALITIES_OBJECT],
+    (a, b) => a !== b && separates(model, numberOfGeometry(a), numberOfGeometry(b)),
+  );
 }
 
 /** The outline of all gemeenten together (coast and national border): arcs with a gemeente on one side only. */
@@ -117,27 +92,21 @@ export function municipalityBorders(topology: MunicipalityTopology): MultiLineSt
 
 /**
  * The gemeenten as polygon features (for hover and fill), sorted by code, with no `id`
- * (MapLibre promotes `code`). Throws DataError like `indexMunicipalityGeometries`.
+ * (MapLibre promotes `code`). Throws DataError like `topologyIndex`.
  */
 export function municipalityFeatures(
   topology: MunicipalityTopology,
 ): FeatureCollection<Polygon | MultiPolygon, MunicipalityFeatureProps> {
-  const features = [...indexMunicipalityGeometries(topology).entries()]
-    .sort(([a], [b]) => compareCodes(a, b))
-    .map(([code, geometry]): Feature<Polygon | MultiPolygon, MunicipalityFeatureProps> => {
-      const { name, areaKm2, inhabitants } = geometry.properties!;
-      return {
-        type: 'Feature',
-        properties: { code, name, areaKm2, inhabitants },
-        // Narrowed per type so the overloads of `feature` give the matching GeoJSON type.
-        geometry:
-          geometry.type === 'Polygon' ? feature(topology, geometry).geometry : feature(topology, geometry).geometry,
-      };
-    });
+  const { codes, geometries } = topologyIndex(topology);
+  const features = geometries.map((geometry, n): Feature<Polygon | MultiPolygon, MunicipalityFeatureProps> => {
+    const { name, areaKm2, inhabitants } = geometry.properties!;
+    return {
+      type: 'Feature',
+      properties: { code: codes[n]!, name, areaKm2, inhabitants },
+      // Narrowed per type so the overloads of `feature` give the matching GeoJSON type.
+      geometry:
+        geometry.type === 'Polygon' ? feature(topology, geometry).geometry : feature(topology, geometry).geometry,
+    };
+  });
   return { type: 'FeatureCollection', features };
-}
-
-/** Plain code-unit order, independent of the locale (as everywhere in the output). */
-function compareCodes(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

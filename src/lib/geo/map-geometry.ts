@@ -6,15 +6,10 @@
 import { merge } from 'topojson-client';
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon } from 'geojson';
 import type { Atlas, AtlasLayer } from '../data/atlas';
+import { hasBit } from '../model/bitset';
+import { layerModel } from '../model/layer-model';
 import type { LayerId, Region, RegionCode } from '../types';
-import {
-  dissolveRegions,
-  indexMunicipalityGeometries,
-  municipalityBorders,
-  municipalityFeatures,
-  outline,
-  regionBorders,
-} from './dissolve';
+import { dissolveRegions, municipalityBorders, municipalityFeatures, outline, regionBorders } from './dissolve';
 import type { RegionFeatureProps } from './dissolve';
 import { colourRegions } from './colouring';
 import { regionLabelPoint } from './label-points';
@@ -50,27 +45,22 @@ export interface MapGeometry {
   layers: Map<LayerId, LayerGeometry>;
 }
 
-/** Compute the map geometry of one layer of the atlas. */
-function buildLayerGeometry(
-  atlas: Atlas,
-  layer: AtlasLayer,
-  geometriesByCode: ReturnType<typeof indexMunicipalityGeometries>,
-): LayerGeometry {
-  const { topology } = atlas;
+/** Compute the map geometry of one layer of the atlas, from its layer model. */
+function buildLayerGeometry(atlas: Atlas, layer: AtlasLayer): LayerGeometry {
+  const { topology, index } = atlas;
   const id = layer.meta.id;
+  const model = layerModel(index, layer);
   const regions = dissolveRegions(topology, layer.regions, id);
-  const uncovered = atlas.municipalities
-    .filter((m) => !layer.regionsByMember.has(m.code))
-    .flatMap((m) => geometriesByCode.get(m.code) ?? []);
+  const uncovered = index.geometries.filter((_, n) => !hasBit(model.covered, n));
   const noData: Feature<MultiPolygon> | null =
     uncovered.length === 0 ? null : { type: 'Feature', properties: {}, geometry: merge(topology, uncovered) };
   let labels: RegionLabel[] | null = null;
   return {
     layerId: id,
     regions,
-    borders: regionBorders(topology, layer.regionsByMember),
+    borders: regionBorders(model),
     noData,
-    colourIndex: colourRegions(topology, layer.regions),
+    colourIndex: colourRegions(model),
     get labels() {
       labels ??= regions.features.map((f) => ({
         code: f.properties.code,
@@ -107,12 +97,11 @@ export function createMapGeometryBuilder(): (atlas: Atlas) => MapGeometry {
       };
       baseCache.set(topology, base);
     }
-    const geometriesByCode = indexMunicipalityGeometries(topology);
     const layers = new Map<LayerId, LayerGeometry>();
     for (const layer of atlas.layers) {
       let g = layerCache.get(layer.regions);
       if (!g || g.layerId !== layer.meta.id) {
-        g = buildLayerGeometry(atlas, layer, geometriesByCode);
+        g = buildLayerGeometry(atlas, layer);
         layerCache.set(layer.regions, g);
       }
       layers.set(layer.meta.id, g);

@@ -7,7 +7,7 @@
 import { DataError } from '../errors';
 import { normalizeName } from '../data/lookup';
 import { LAYER_FORMAT, parseLayerFile } from '../data/parse';
-import { compareCodes } from '../data/validate';
+import { compareCodes } from '../model/codes';
 import type {
   CoverageRules,
   LayerFile,

@@ -8,7 +8,7 @@ import type { Municipality } from '../data/atlas';
 import { ALIASES, type MunicipalityAlias } from '../data/aliases';
 import { baseName, normalizeName } from '../data/lookup';
 import { buildSearchIndex, searchMunicipalities, type SearchIndex } from '../data/search';
-import { compareCodes } from '../data/validate';
+import { compareCodes } from '../model/codes';
 import type { FormerMunicipality, MunicipalityCode } from '../types';
 import type { FormerTarget } from './problems';
 

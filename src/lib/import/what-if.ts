@@ -5,7 +5,7 @@
  * user layer when the user is done. Pure.
  */
 import { DataError } from '../errors';
-import { compareCodes } from '../data/validate';
+import { compareCodes } from '../model/codes';
 import type { LayerFile, LocalizedText, MunicipalityCode, Region, RegionCode } from '../types';
 import {
   MAX_LAYER_NAME_LENGTH,

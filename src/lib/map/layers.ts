@@ -3,6 +3,7 @@
  * Type imports only, so this module runs in Node tests.
  */
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { compareCodes } from '../model/codes';
 import type { LayerMeta, LayerId } from '../types';
 import { fillColour, FILL_OPACITY, MAP_COLOURS } from '../scales/palette';
 
@@ -47,7 +48,7 @@ export function lineOffsets(count: number): number[] {
 export function fillColourExpression(colourIndex: ReadonlyMap<string, number>): ExpressionSpecification | string {
   if (colourIndex.size === 0) return fillColour(0);
   const pairs: string[] = [];
-  for (const [code, index] of [...colourIndex].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [code, index] of [...colourIndex].sort(([a], [b]) => compareCodes(a, b))) {
     pairs.push(code, fillColour(index));
   }
   return ['match', ['get', 'code'], ...pairs, fillColour(0)] as unknown as ExpressionSpecification;

@@ -6,8 +6,9 @@
 import { feature } from 'topojson-client';
 import type { Feature, FeatureCollection, LineString } from 'geojson';
 import type { Atlas } from '../data/atlas';
-import type { LayerId, MunicipalityTopology } from '../types';
-import { internalArcs } from './borders';
+import { layerModel, separates } from '../model/layer-model';
+import type { TopologyIndex } from '../model/topology-index';
+import type { LayerId } from '../types';
 
 /** Properties of one border segment in border mode. */
 export interface BorderCountProps {
@@ -19,24 +20,24 @@ export interface BorderCountProps {
   layerIds: string;
 }
 
-const lineCache = new WeakMap<MunicipalityTopology, Map<number, LineString>>();
+const lineCache = new WeakMap<TopologyIndex, LineString[]>();
 
-/** The decoded geometry of each internal arc (cached per topology). */
-function arcLines(topology: MunicipalityTopology): Map<number, LineString> {
-  let lines = lineCache.get(topology);
+/** The decoded geometry of each internal arc, in the order of `index.internalArcs` (cached per index). */
+function arcLines(index: TopologyIndex): LineString[] {
+  let lines = lineCache.get(index);
   if (!lines) {
-    lines = new Map();
-    for (const { arc } of internalArcs(topology)) {
-      lines.set(arc, feature(topology, { type: 'LineString', arcs: [arc] }).geometry as LineString);
-    }
-    lineCache.set(topology, lines);
+    lines = Array.from(
+      index.internalArcs.arc,
+      (arc) => feature(index.topology, { type: 'LineString', arcs: [arc] }).geometry as LineString,
+    );
+    lineCache.set(index, lines);
   }
   return lines;
 }
 
 /**
  * Every internal arc that is a region border in at least one of `layerIds`, with how many.
- * A border is where the two gemeenten have different region sets (as in `regionBorders`), so the
+ * A border is where the two gemeenten have different region sets (the one rule, `separates`), so the
  * edge of a partial layer's coverage counts as its border.
  * @example countBorders(grid, ['rows-2025', 'columns-2025']).features.every((f) => f.properties.count === 1) // true
  */
@@ -45,28 +46,17 @@ export function countBorders(
   layerIds: readonly LayerId[],
 ): FeatureCollection<LineString, BorderCountProps> {
   const layers = layerIds.flatMap((id) => atlas.layersById.get(id) ?? []);
-  const keyOf = layers.map((layer) => {
-    const keys = new Map<string, string>();
-    for (const m of atlas.municipalities) {
-      keys.set(
-        m.code,
-        (layer.regionsByMember.get(m.code) ?? [])
-          .map((r) => r.code)
-          .sort()
-          .join('|'),
-      );
-    }
-    return keys;
-  });
-  const lines = arcLines(atlas.topology);
+  const models = layers.map((layer) => layerModel(atlas.index, layer));
+  const { left, right } = atlas.index.internalArcs;
+  const lines = arcLines(atlas.index);
   const features: Feature<LineString, BorderCountProps>[] = [];
-  for (const { arc, codes } of internalArcs(atlas.topology)) {
-    const on = layers.filter((_, i) => keyOf[i]!.get(codes[0]) !== keyOf[i]!.get(codes[1]));
+  for (let i = 0; i < left.length; i++) {
+    const on = models.filter((model) => separates(model, left[i]!, right[i]!));
     if (on.length === 0) continue;
     features.push({
       type: 'Feature',
-      properties: { count: on.length, share: on.length / layers.length, layerIds: on.map((l) => l.meta.id).join(',') },
-      geometry: lines.get(arc)!,
+      properties: { count: on.length, share: on.length / layers.length, layerIds: on.map((m) => m.id).join(',') },
+      geometry: lines[i]!,
     });
   }
   return { type: 'FeatureCollection', features };

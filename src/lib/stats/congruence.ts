@@ -9,7 +9,9 @@
  */
 import type { Atlas, AtlasLayer } from '../data/atlas';
 import type { MunicipalityCode } from '../types';
-import { commonCoverage, hasBit, layerIndex, municipalityTable, popcount, popcountAnd3 } from './layer-index';
+import { hasBit, popcount, popcountAnd3 } from '../model/bitset';
+import { layerModel } from '../model/layer-model';
+import { commonCoverage } from './sets';
 
 /** One gemeente's congruence between two layers. */
 export interface MunicipalityCongruence {
@@ -46,9 +48,9 @@ export interface Congruence {
  * // { code: 'GM0005', partnerCountA: 2, partnerCountB: 2, sharedPartnerCount: 0, congruence: 0 }
  */
 export function computeCongruence(atlas: Atlas, layerA: AtlasLayer, layerB: AtlasLayer): Congruence {
-  const table = municipalityTable(atlas);
-  const a = layerIndex(atlas, layerA);
-  const b = layerIndex(atlas, layerB);
+  const table = atlas.index;
+  const a = layerModel(atlas.index, layerA);
+  const b = layerModel(atlas.index, layerB);
   const { common } = commonCoverage(a, b);
   // Partner counts depend only on the gemeente's region sets, so they are counted once per pair of sets.
   const unionCountA = new Map<number, number>();

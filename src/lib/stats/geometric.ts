@@ -11,7 +11,7 @@ import type { Atlas, AtlasLayer } from '../data/atlas';
 import { dissolveRegions } from '../geo/dissolve';
 import { areaKm2Of, bboxOf } from '../geo/measure';
 import type { RegionCode } from '../types';
-import { compareCodes } from './layer-index';
+import { compareCodes } from '../model/codes';
 import type { AreaOverlap } from './region-pairs';
 
 /** A region as a polygon: only its code is needed. */

@@ -6,7 +6,7 @@
  */
 import type { Atlas, AtlasLayer } from '../data/atlas';
 import type { RegionCode } from '../types';
-import { layerIndex } from './layer-index';
+import { layerModel } from '../model/layer-model';
 import { computeCrosswalk, type RegionMatch } from './region-pairs';
 
 /** Nestedness of an inner layer's regions in an outer layer. */
@@ -35,7 +35,7 @@ export interface Nestedness {
  * @example summarizeNestedness(grid, rows, computeCrosswalk(grid, rows, ell).fromA).nestedCount // 1 (Zuidrij)
  */
 export function summarizeNestedness(atlas: Atlas, inner: AtlasLayer, matches: readonly RegionMatch[]): Nestedness {
-  const index = layerIndex(atlas, inner);
+  const index = layerModel(atlas.index, inner);
   if (matches.length !== index.regions.length) {
     throw new Error(`unreachable: ${matches.length} matches for ${index.regions.length} regions of ${inner.meta.id}`);
   }

@@ -14,7 +14,8 @@ import { DataError } from '../errors';
 import type { LayerId, LocalizedText } from '../types';
 import { computeBorderCoincidence, type BorderCoincidence } from './borders';
 import { computeCongruence, type Congruence } from './congruence';
-import { commonCoverage, layerIndex, type CommonCoverage, type Weight } from './layer-index';
+import { layerModel } from '../model/layer-model';
+import { commonCoverage, type CommonCoverage, type Weight } from './sets';
 import { summarizeNestedness, type Nestedness } from './nestedness';
 import { computePartitionAgreement, type PartitionAgreement } from './partition';
 import { computeCrosswalk, type Crosswalk } from './region-pairs';
@@ -93,7 +94,7 @@ export function compareLayers(atlas: Atlas, idA: LayerId, idB: LayerId, options:
     a: layerRef(layerA),
     b: layerRef(layerB),
     weight,
-    coverage: commonCoverage(layerIndex(atlas, layerA), layerIndex(atlas, layerB)).coverage,
+    coverage: commonCoverage(layerModel(atlas.index, layerA), layerModel(atlas.index, layerB)).coverage,
     congruence: computeCongruence(atlas, layerA, layerB),
     crosswalk,
     nestedness: { aInB, bInA },

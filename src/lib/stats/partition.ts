@@ -17,7 +17,9 @@
  * All three are symmetric in A and B.
  */
 import type { Atlas, AtlasLayer } from '../data/atlas';
-import { commonCoverage, hasBit, layerIndex } from './layer-index';
+import { hasBit } from '../model/bitset';
+import { layerModel } from '../model/layer-model';
+import { commonCoverage } from './sets';
 
 /** Agreement scores of two partitions of the same items. */
 export interface PartitionScores {
@@ -136,8 +138,8 @@ export type PartitionAgreement =
  * @example computePartitionAgreement(grid, rows, overlap) // { isDefined: false, reason: 'multi-membership', multiMemberCountA: 0, multiMemberCountB: 2 }
  */
 export function computePartitionAgreement(atlas: Atlas, layerA: AtlasLayer, layerB: AtlasLayer): PartitionAgreement {
-  const a = layerIndex(atlas, layerA);
-  const b = layerIndex(atlas, layerB);
+  const a = layerModel(atlas.index, layerA);
+  const b = layerModel(atlas.index, layerB);
   const { common } = commonCoverage(a, b);
   const labelsA: number[] = [];
   const labelsB: number[] = [];

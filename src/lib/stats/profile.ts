@@ -5,7 +5,7 @@
  */
 import { DataError } from '../errors';
 import type { Atlas, AtlasLayer, Municipality } from '../data/atlas';
-import { compareCodes } from '../data/validate';
+import { compareCodes } from '../model/codes';
 import { sumMembers } from '../geo/measure';
 import type { LayerId, MunicipalityCode, Region } from '../types';
 

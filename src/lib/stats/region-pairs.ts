@@ -10,18 +10,11 @@
  */
 import type { Atlas, AtlasLayer } from '../data/atlas';
 import type { MunicipalityCode, RegionCode } from '../types';
-import {
-  compareCodes,
-  hasBit,
-  jaccardOf,
-  layerIndex,
-  municipalityTable,
-  sharedMembers,
-  sumWeight,
-  type LayerIndex,
-  type MunicipalityTable,
-  type Weight,
-} from './layer-index';
+import { hasBit } from '../model/bitset';
+import { compareCodes } from '../model/codes';
+import { layerModel, type LayerModel } from '../model/layer-model';
+import type { TopologyIndex } from '../model/topology-index';
+import { jaccardOf, sharedMembers, sumWeight, type Weight } from './sets';
 
 /**
  * The overlap of two regions by area. Both the set path (sums of gemeente areas) and the geometric
@@ -128,9 +121,9 @@ export function computeCrosswalk(
   layerB: AtlasLayer,
   weight: Weight = 'count',
 ): Crosswalk {
-  const table = municipalityTable(atlas);
-  const a = layerIndex(atlas, layerA);
-  const b = layerIndex(atlas, layerB);
+  const table = atlas.index;
+  const a = layerModel(atlas.index, layerA);
+  const b = layerModel(atlas.index, layerB);
   const totalsA = a.totals;
   const totalsB = b.totals;
   const width = b.regions.length;
@@ -183,10 +176,10 @@ export function computeCrosswalk(
 
 /** Region `r` of `own` against the `other` layer, given its pairs (in which it is side `side`). */
 function matchRegion(
-  table: MunicipalityTable,
-  own: LayerIndex,
+  table: TopologyIndex,
+  own: LayerModel,
   r: number,
-  other: LayerIndex,
+  other: LayerModel,
   pairs: readonly (readonly [RegionPair, number])[],
   side: 'a' | 'b',
   weight: Weight,

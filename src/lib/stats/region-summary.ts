@@ -4,6 +4,7 @@
 import type { Atlas, AtlasLayer, Municipality } from '../data/atlas';
 import type { LayerId, Region } from '../types';
 import { sumMembers } from '../geo/measure';
+import { compareCodes } from '../model/codes';
 
 /** A region of another layer that shares gemeenten with the region in view. */
 export interface TouchingRegion {
@@ -61,7 +62,7 @@ export function summarizeRegion(
         }
       }
       const regions = [...shared.values()].sort(
-        (a, b) => b.sharedCount - a.sharedCount || a.region.code.localeCompare(b.region.code),
+        (a, b) => b.sharedCount - a.sharedCount || compareCodes(a.region.code, b.region.code),
       );
       return { layer: other, regions, uncoveredCount };
     });
