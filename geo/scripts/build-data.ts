@@ -17,7 +17,7 @@ import area from '@turf/area';
 import { feature } from 'topojson-client';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
-import { DataError } from '../../src/lib/errors';
+import { DataError, parseJson } from '../../src/lib/errors';
 import { parseCsv } from '../../src/lib/data/csv';
 import {
   FORMER_FORMAT,
@@ -274,12 +274,7 @@ function buildGeometry(
   warnings: string[],
 ): BuiltGeometry {
   const { file, text } = input(spec.topologyInput);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new DataError(`${file}: not valid JSON (${(error as Error).message})`, file);
-  }
+  const json = parseJson(text, file);
   const source = json as Partial<Topology<Record<string, GeometryCollection<Record<string, unknown>>>>>;
   const collection = source.objects?.[spec.objectName];
   if (source.type !== 'Topology' || !Array.isArray(source.arcs) || collection?.type !== 'GeometryCollection') {
@@ -397,12 +392,7 @@ function readStartPolygons(
   { file, text }: { file: string; text: string },
   objectName: string,
 ): { names: Map<string, string>; polygons: Map<string, PolygonCoordinates> } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new DataError(`${file}: not valid JSON (${(error as Error).message})`, file);
-  }
+  const json = parseJson(text, file);
   const topology = json as Topology<Record<string, GeometryCollection<Record<string, unknown>>>>;
   const collection = topology.objects?.[objectName];
   if (topology.type !== 'Topology' || collection?.type !== 'GeometryCollection') {

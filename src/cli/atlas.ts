@@ -10,14 +10,15 @@
  * geometry of the manifest, like the app does. The statistics are those of src/lib/stats, which the
  * app shows too. Exit codes: 0 done, 1 no match, unknown layer id or bad data, 2 usage.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildAtlas, type Atlas } from '../lib/data/atlas';
+import type { Atlas } from '../lib/data/atlas';
+import { assembleAtlas } from '../lib/data/assemble';
 import { findMunicipality, lookupRegions } from '../lib/data/lookup';
-import { checkLayerAgainstTopology, parseLayerFile, parseManifest, parseMunicipalityTopology } from '../lib/data/parse';
-import { DataError } from '../lib/errors';
+import { DataError, messageOf } from '../lib/errors';
 import { WEIGHTS, type Weight } from '../lib/stats/sets';
 import { computeMatrix } from '../lib/stats/matrix';
 import { compareLayers, findMetric, METRICS } from '../lib/stats/pair';
@@ -60,37 +61,21 @@ function isCommand(value: string | undefined): value is Command {
 /** Default data folder, found from this file so the command works from any working directory. */
 const DEFAULT_DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'public', 'data');
 
-function readJson(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new DataError(`${file}: cannot be read (${(e as Error).message})`, file);
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (e) {
-    throw new DataError(`${file}: not valid JSON (${(e as Error).message})`, file);
-  }
-}
-
-function loadAtlas(dataDir: string): Atlas {
-  const manifestFile = join(dataDir, 'manifest.json');
-  const manifest = parseManifest(readJson(manifestFile), manifestFile);
-  const geometry = [...manifest.geometries].sort((a, b) => b.year - a.year)[0];
-  if (!geometry) throw new DataError(`${manifestFile}: lists no gemeente geometry`, manifestFile);
-  const topologyFile = join(dataDir, geometry.file);
-  const topology = parseMunicipalityTopology(readJson(topologyFile), topologyFile);
-  const codes = new Set(topology.objects.municipalities.geometries.map((g) => String(g.id)));
-  const layers = manifest.layers
-    .filter((entry) => entry.geometryId === geometry.id)
-    .map((entry) => {
-      const file = join(dataDir, entry.file);
-      const layer = parseLayerFile(readJson(file), file);
-      checkLayerAgainstTopology(layer, codes, file);
-      return layer;
-    });
-  return buildAtlas(geometry, topology, layers);
+/**
+ * The atlas from a data folder, by the same assembly as the app. Stricter than the app: a layer or
+ * former-gemeenten file the app would leave out (and report) stops the command, since numbers computed
+ * without it could be taken for the whole atlas.
+ */
+async function loadAtlas(dataDir: string): Promise<Atlas> {
+  const { atlas, fileErrors } = await assembleAtlas({
+    nameOf: (file) => join(dataDir, file),
+    readText: (file) =>
+      readFile(join(dataDir, file), 'utf8').catch((error: unknown) => {
+        throw new DataError(`${join(dataDir, file)}: cannot be read (${(error as Error).message})`, file);
+      }),
+  });
+  if (fileErrors.length > 0) throw new DataError(fileErrors.map((e) => e.message).join('\n'));
+  return atlas;
 }
 
 /** What is wrong with the arguments of `command`, or null when they fit. */
@@ -113,8 +98,8 @@ function optionError(
   return null;
 }
 
-/** Run the command; returns the exit code. */
-function main(argv: string[]): number {
+/** Run the command; resolves to the exit code. */
+async function main(argv: string[]): Promise<number> {
   let values: { json?: boolean; csv?: boolean; weight?: string; metric?: string; data?: string; help?: boolean };
   let positionals: string[];
   try {
@@ -160,7 +145,7 @@ function main(argv: string[]): number {
     process.stderr.write(`No manifest.json in ${dataDir}: run npm run geo:build first.\n`);
     return 1;
   }
-  const atlas = loadAtlas(dataDir);
+  const atlas = await loadAtlas(dataDir);
 
   if (command === 'layers') {
     const layers = summarizeLayers(atlas);
@@ -199,11 +184,14 @@ function main(argv: string[]): number {
   return 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-  // Bad data is the user's to fix and gets a plain message; anything else is our bug and keeps its stack.
-  if (!(e instanceof DataError)) throw e;
-  process.stderr.write(`${e.message}\n`);
-  process.exitCode = 1;
-}
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // Bad data is the user's to fix and gets a plain message; anything else is our bug and keeps its stack.
+    if (!(error instanceof DataError)) throw error;
+    process.stderr.write(`${messageOf(error)}\n`);
+    process.exitCode = 1;
+  },
+);

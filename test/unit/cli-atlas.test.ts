@@ -94,6 +94,19 @@ describe('atlas command', () => {
     }
   });
 
+  it('stops on a broken layer file that the app would leave out, naming it', () => {
+    const partial = writeGridDataDir('atlas-cli-layer-', [gridLayerFile('rows', true), gridLayerFile('columns', true)]);
+    try {
+      writeFileSync(join(partial, 'layers/columns-2025.json'), '{"format":');
+      const { status, stdout, stderr } = run('layers', '--data', partial);
+      expect(status).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(`${join(partial, 'layers/columns-2025.json')}: not valid JSON`);
+    } finally {
+      rmSync(partial, { recursive: true, force: true });
+    }
+  });
+
   it('shows the usage and exits 2 for a missing or unknown command', () => {
     for (const args of [[], ['frobnicate'], ['lookup'], ['layers', '--bogus']]) {
       const { status, stderr } = run(...args, '--data', dataDir);

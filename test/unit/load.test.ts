@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHash } from 'node:crypto';
 import { loadAtlas } from '../../src/lib/data/load';
+import { DataError } from '../../src/lib/errors';
 import type { Manifest } from '../../src/lib/types';
 import { GRID, GRID_GEOMETRY, gridLayerFile } from '../../test/fixtures/grid';
 
@@ -89,5 +90,27 @@ describe('loadAtlas', () => {
     serve({ ...files, 'layers/columns-2025.json': JSON.stringify(bad) });
     const { fileErrors } = await loadAtlas(BASE, new AbortController().signal);
     expect(fileErrors[0]!.message).toContain('GM9999');
+  });
+
+  it('names the file when the network fails, as a data problem rather than an internal error', async () => {
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const failure = loadAtlas(BASE, new AbortController().signal);
+    await expect(failure).rejects.toThrow(`${BASE}manifest.json: could not be fetched (Failed to fetch)`);
+    await expect(failure).rejects.toBeInstanceOf(DataError);
+  });
+
+  it('passes an abort on as an abort, not as a file error', async () => {
+    const files = gridFiles();
+    const controller = new AbortController();
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+      if (url.endsWith('columns-2025.json')) {
+        controller.abort();
+        init.signal?.throwIfAborted();
+      }
+      return new Response(files[url.slice(BASE.length)] ?? '', { status: 200 });
+    });
+    await expect(loadAtlas(BASE, controller.signal)).rejects.toMatchObject({ name: 'AbortError' });
   });
 });

@@ -19,7 +19,8 @@ const DB_VERSION = 1;
 export type StorageFailure = 'unavailable' | 'quota' | 'failed';
 
 /** A failure of the browser's storage; `reason` says which, for a message in the interface language. */
-export class UserLayerStorageError extends Error {
+// A DataError: the browser's storage refused, which is no fault of the atlas (see `messageOf` in errors.ts).
+export class UserLayerStorageError extends DataError {
   override readonly name = 'UserLayerStorageError';
   readonly reason: StorageFailure;
 
