@@ -222,3 +222,6 @@ export interface Manifest {
   /** In registry order (grouped by domain). */
   layers: LayerEntry[];
 }
+
+/** Why the browser's storage of the user's layers failed: not available (e.g. private mode), full, or another failure. */
+export type StorageFailure = 'unavailable' | 'quota' | 'failed';

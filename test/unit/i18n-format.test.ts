@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../src/lib/i18n/messages';
-import { formatDate, formatNumber } from '../../src/lib/scales/format';
+import { formatDate, formatNumber } from '../../src/lib/i18n/format';
 
 describe('translate', () => {
   it('fills placeholders in both languages', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeLabels, type LabelCandidate } from '../../src/lib/map/label-placement';
+import { placeLabels, type LabelCandidate } from '../../src/lib/geo/label-placement';
 
 const measure = (text: string) => text.length * 10;
 const viewport = { width: 400, height: 300 };

@@ -7,7 +7,7 @@ import {
   applySelection,
   type MapLike,
 } from '../../src/lib/map/controller';
-import { lineOffsets } from '../../src/lib/map/layers';
+import { lineOffsets } from '../../src/lib/scales/line-style';
 
 /** A fake map that records calls and knows which layers exist. */
 function fakeMap(existing: string[]) {

@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   baseStyle,
   fillColourExpression,
-  lineOffsets,
-  LINE_SPACING_PX,
   regionFillLayer,
   regionLineLayers,
   regionSourceId,
 } from '../../src/lib/map/layers';
+import { LINE_SPACING_PX, lineOffsets } from '../../src/lib/scales/line-style';
 import { fillColour } from '../../src/lib/scales/palette';
 import type { LayerMeta } from '../../src/lib/types';
 

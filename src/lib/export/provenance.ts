@@ -7,7 +7,7 @@ import type { Atlas } from '../data/atlas';
 import type { LayerId, LocalizedText, SourceInfo } from '../types';
 import type { Lang } from '../i18n/messages';
 import { translate } from '../i18n/messages';
-import { formatDate } from '../scales/format';
+import { formatDate } from '../i18n/format';
 import { findLayer } from '../stats/pair';
 import type { CsvNote } from './csv';
 

@@ -14,7 +14,7 @@ import type { GeoProjection } from 'd3-geo';
 import type { MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import type { MapGeometry } from '../geo/map-geometry';
 import type { Lang } from '../i18n/messages';
-import { LINE_WIDTH_PX, lineOffsets } from '../map/layers';
+import { LINE_WIDTH_PX, lineOffsets } from '../scales/line-style';
 import { fillColour, FILL_OPACITY } from '../scales/palette';
 import type { LayerId, LayerMeta } from '../types';
 import {

@@ -11,7 +11,7 @@ import type {
   ImportStats,
   MunicipalityRef,
 } from '../import/problems';
-import type { StorageFailure } from '../storage/user-layers';
+import type { StorageFailure } from '../types';
 import type { Lang } from './messages';
 
 const LOCALES: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };

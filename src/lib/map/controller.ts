@@ -3,10 +3,10 @@
  * testable in Node with a fake map (STYLE.md §4). No maplibre-gl values are imported here.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { lineOffsets } from '../scales/line-style';
 import type { LayerId, MunicipalityCode, RegionCode } from '../types';
 import {
   LAYER_BORDER_COUNT,
-  lineOffsets,
   noDataLayerId,
   regionFillLayerId,
   regionHighlightLayerId,

@@ -5,6 +5,7 @@
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { compareCodes } from '../model/codes';
 import type { LayerMeta, LayerId } from '../types';
+import { LINE_WIDTH_PX } from '../scales/line-style';
 import { fillColour, FILL_OPACITY, MAP_COLOURS } from '../scales/palette';
 
 export const SOURCE_MUNICIPALITIES = 'municipalities';
@@ -30,19 +31,6 @@ export const regionFillLayerId = (id: LayerId): string => `region-fill:${id}`;
 export const regionLineLayerId = (id: LayerId): string => `region-line:${id}`;
 export const regionHighlightLayerId = (id: LayerId): string => `region-highlight:${id}`;
 export const noDataLayerId = (id: LayerId): string => `region-nodata:${id}`;
-
-/** Distance in pixels between the parallel border lines of two visible layers. */
-export const LINE_SPACING_PX = 2.5;
-export const LINE_WIDTH_PX = 2;
-
-/**
- * Line offsets for the visible layers, centred on the true border:
- * where layouts share a border you see parallel lines side by side, not one hiding the other.
- * @example lineOffsets(3) // [-2.5, 0, 2.5]
- */
-export function lineOffsets(count: number): number[] {
-  return Array.from({ length: count }, (_, i) => (i - (count - 1) / 2) * LINE_SPACING_PX);
-}
 
 /** The fill colour expression of a layer: region code → its palette colour. */
 export function fillColourExpression(colourIndex: ReadonlyMap<string, number>): ExpressionSpecification | string {

@@ -15,7 +15,7 @@ import { computeCongruence } from '../stats/congruence';
 import { countBorders } from '../stats/border-count';
 import { findMetric, type MetricId } from '../stats/pair';
 import { translate, type Lang, type MessageKey } from '../i18n/messages';
-import { formatDate, formatNumber } from '../scales/format';
+import { formatDate, formatNumber } from '../i18n/format';
 import { EMPTY_VIEW, type ViewState } from './url-state';
 
 /** A region of a layer. */

@@ -4,7 +4,7 @@
  * Nouns come from the layers' `regionNoun`; their plurals from `pluralNoun`.
  */
 import type { Lang } from '../i18n/messages';
-import { formatNumber } from '../scales/format';
+import { formatNumber } from '../i18n/format';
 import type { LocalizedText } from '../types';
 import type { Nestedness } from './nestedness';
 import { METRICS, type LayerComparison, type LayerRef, type MetricId } from './pair';

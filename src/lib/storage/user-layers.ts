@@ -7,16 +7,13 @@
  */
 import { DataError } from '../errors';
 import { parseLayerFile } from '../data/parse';
-import type { LayerFile, LayerId } from '../types';
+import type { LayerFile, LayerId, StorageFailure } from '../types';
 
 /** Name of the database. */
 export const USER_LAYER_DB = 'samenwerkingsatlas';
 /** Name of the object store (out-of-line keys: the layer id). */
 export const USER_LAYER_STORE = 'user-layers';
 const DB_VERSION = 1;
-
-/** Why storage failed: not available in this browser (mode), full, or another failure. */
-export type StorageFailure = 'unavailable' | 'quota' | 'failed';
 
 /** A failure of the browser's storage; `reason` says which, for a message in the interface language. */
 // A DataError: the browser's storage refused, which is no fault of the atlas (see `messageOf` in errors.ts).

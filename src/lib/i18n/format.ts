@@ -1,7 +1,7 @@
 /**
  * Number and date formatting per interface language (nl-NL: 1.234,5; en-GB: 1,234.5). Pure.
  */
-import type { Lang } from '../i18n/messages';
+import type { Lang } from './messages';
 
 const LOCALES: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };
 
