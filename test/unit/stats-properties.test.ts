@@ -11,7 +11,8 @@ import type { Atlas } from '../../src/lib/data/atlas';
 import { regionBorders } from '../../src/lib/geo/dissolve';
 import { layerModel } from '../../src/lib/model/layer-model';
 import { compareLayersGeometrically } from '../../src/lib/stats/geometric';
-import { compareLayers, type LayerComparison } from '../../src/lib/stats/pair';
+import { computePairMetrics } from '../../src/lib/stats/matrix';
+import { compareLayers, METRICS, metricValue, type LayerComparison } from '../../src/lib/stats/pair';
 import { generatedAtlas } from '../fixtures/grid-atlas';
 
 const SEED = 20250103;
@@ -287,4 +288,24 @@ describe('agreement with slower paths', () => {
       { seed: SEED, numRuns: 20 },
     );
   });
+});
+
+describe('the matrix’s metrics-only path', () => {
+  for (const [kindA, kindB] of KIND_PAIRS) {
+    it(`gives every metric from both sides exactly as the full comparison does (${kindA} × ${kindB})`, () => {
+      fc.assert(
+        fc.property(scenario(kindA, kindB), (s) => {
+          const atlas = atlasOf(s);
+          const [a, b] = [atlas.layersById.get('a')!, atlas.layersById.get('b')!];
+          const fast = computePairMetrics(atlas, a, b);
+          const full = compareLayers(atlas, 'a', 'b');
+          for (const { id } of METRICS) {
+            expect(fast.aToB[id], `${id} a→b`).toBe(metricValue(full, id, 'a'));
+            expect(fast.bToA[id], `${id} b→a`).toBe(metricValue(full, id, 'b'));
+          }
+        }),
+        { seed: SEED, numRuns: RUNS },
+      );
+    });
+  }
 });
