@@ -9,6 +9,7 @@ import globals from 'globals';
 // storage/ (IndexedDB) and the three files below that talk to the browser.
 const PURE = [
   'src/lib/model/**',
+  'src/lib/worker/**',
   'src/lib/data/**',
   'src/lib/geo/**',
   'src/lib/stats/**',
@@ -17,6 +18,7 @@ const PURE = [
   'src/lib/scales/**',
   'src/lib/i18n/**',
   'src/lib/state/url-state.ts',
+  'src/lib/state/export-tables.ts',
   'src/lib/types.ts',
   'src/lib/errors.ts',
 ];

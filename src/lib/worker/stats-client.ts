@@ -1,0 +1,108 @@
+/**
+ * The app's side of the statistics worker: a typed request/response API with progress and cancel. A newer
+ * request of a kind (matrix, pair) cancels the older one still under way, which then rejects with an
+ * AbortError; so does a request whose signal aborts. The atlas is sent only as far as it changed.
+ */
+import { DataError } from '../errors';
+import type { LayerComparison } from '../stats/pair';
+import type { Weight } from '../stats/sets';
+import type { GeometryEntry, LayerFile, LayerId, MunicipalityTopology } from '../types';
+import type { MatrixResult, StatsPort, StatsRequest, StatsResponse } from './protocol';
+
+/** Options of a request. */
+export interface RequestOptions {
+  /** Told how many layer pairs are done of how many. */
+  onProgress?: (done: number, total: number) => void;
+  /** Aborting it cancels the request. */
+  signal?: AbortSignal;
+}
+
+interface Pending {
+  kind: 'matrix' | 'pair';
+  resolve: (value: never) => void;
+  reject: (error: unknown) => void;
+  onProgress?: (done: number, total: number) => void;
+}
+
+function abortError(): DOMException {
+  return new DOMException('The statistics request was cancelled', 'AbortError');
+}
+
+export class StatsClient {
+  private nextId = 1;
+  private pending = new Map<number, Pending>();
+  /** What the worker holds: its topology, and the layer files by id. */
+  private sentTopology: MunicipalityTopology | null = null;
+  private sentFiles = new Map<LayerId, LayerFile>();
+
+  constructor(private readonly port: StatsPort<StatsRequest, StatsResponse>) {
+    port.addEventListener('message', (event) => this.receive(event.data));
+  }
+
+  /** Make `files` on `topology` the atlas of every later request (sending only what the worker lacks). */
+  setAtlas(geometry: GeometryEntry, topology: MunicipalityTopology, files: readonly LayerFile[]): void {
+    const isNewTopology = topology !== this.sentTopology;
+    if (isNewTopology) this.sentFiles.clear();
+    const layers = files.map((file) => (this.sentFiles.get(file.meta.id) === file ? file.meta.id : file));
+    this.port.postMessage({ kind: 'atlas', geometry, layers, ...(isNewTopology ? { topology } : {}) });
+    this.sentTopology = topology;
+    this.sentFiles = new Map(files.map((file) => [file.meta.id, file]));
+  }
+
+  /** Every metric of every pair of `layerIds`. */
+  matrix(layerIds: readonly LayerId[], options: RequestOptions = {}): Promise<MatrixResult> {
+    return this.request('matrix', (id) => ({ kind: 'matrix', id, layerIds: [...layerIds] }), options);
+  }
+
+  /** The full comparison of layer `a` with layer `b` (crosswalk, congruence per gemeente, …). */
+  pair(a: LayerId, b: LayerId, weight: Weight, options: RequestOptions = {}): Promise<LayerComparison> {
+    return this.request('pair', (id) => ({ kind: 'pair', id, a, b, weight }), options);
+  }
+
+  private request<T>(
+    kind: Pending['kind'],
+    message: (id: number) => StatsRequest,
+    { onProgress, signal }: RequestOptions,
+  ): Promise<T> {
+    // Only the newest request of a kind matters to the app: stop the older one.
+    for (const [id, pending] of this.pending) if (pending.kind === kind) this.cancel(id);
+    if (signal?.aborted) return Promise.reject(abortError());
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { kind, resolve: resolve as (value: never) => void, reject, onProgress });
+      signal?.addEventListener('abort', () => this.cancel(id), { once: true });
+      this.port.postMessage(message(id));
+    });
+  }
+
+  private cancel(id: number): void {
+    const pending = this.pending.get(id);
+    if (!pending) return;
+    this.pending.delete(id);
+    this.port.postMessage({ kind: 'cancel', id });
+    pending.reject(abortError());
+  }
+
+  private receive(response: StatsResponse): void {
+    const pending = this.pending.get(response.id);
+    // A response to a request already cancelled here: nobody waits for it any more.
+    if (!pending) return;
+    if (response.kind === 'progress') {
+      pending.onProgress?.(response.done, response.total);
+      return;
+    }
+    this.pending.delete(response.id);
+    if (response.kind === 'result') pending.resolve(response.value as never);
+    else if (response.kind === 'cancelled') pending.reject(abortError());
+    else pending.reject(response.isDataError ? new DataError(response.message) : new Error(response.message));
+  }
+}
+
+/** A client of a new statistics worker (browser). */
+export function startStatsWorker(): { client: StatsClient; stop: () => void } {
+  const worker = new Worker(new URL('./stats.worker.ts', import.meta.url), { type: 'module' });
+  return {
+    client: new StatsClient(worker as unknown as StatsPort<StatsRequest, StatsResponse>),
+    stop: () => worker.terminate(),
+  };
+}
