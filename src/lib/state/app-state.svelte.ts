@@ -11,9 +11,10 @@ import { createMapGeometryBuilder } from '../geo/map-geometry';
 import { moveMunicipality, renameLayer, startDraft } from '../import/what-if';
 import { bboxOf } from '../geo/measure';
 import { buildSearchIndex } from '../data/search';
-import { computeCongruence } from '../stats/congruence';
 import { countBorders } from '../stats/border-count';
-import { findMetric, type MetricId } from '../stats/pair';
+import { findMetric, type LayerComparison, type MetricId } from '../stats/pair';
+import type { Weight } from '../stats/sets';
+import type { MatrixResult } from '../worker/protocol';
 import { translate, type Lang, type MessageKey } from '../i18n/messages';
 import { formatDate, formatNumber } from '../i18n/format';
 import { EMPTY_VIEW, type ViewState } from './url-state';
@@ -60,6 +61,13 @@ export interface MapViewport {
   height: number;
 }
 
+/** A result the statistics worker computes: not asked for, under way (layer pairs done of total), there, or failed. */
+export type Computation<T> =
+  | { status: 'idle' }
+  | { status: 'computing'; done: number; total: number }
+  | { status: 'ready'; value: T }
+  | { status: 'error'; message: string };
+
 export class AppState {
   lang = $state<Lang>('nl');
   /** Visible layers in registry order, so a layer's line offset never depends on the order of clicks. */
@@ -90,6 +98,11 @@ export class AppState {
   userLayers = $state.raw<LayerFile[]>([]);
   /** A what-if copy being edited, and the layer it started from; not stored until saved. */
   draft = $state.raw<{ file: LayerFile; originId: LayerId } | null>(null);
+  /** The weight that chooses best matches in the pair view. */
+  pairWeight = $state<Weight>('count');
+  /** The statistics worker's answers for the matrix and for the open pair (kept in step by `connectStats`). */
+  matrixResult = $state.raw<Computation<MatrixResult>>({ status: 'idle' });
+  pairResult = $state.raw<Computation<LayerComparison>>({ status: 'idle' });
 
   private buildGeometry = createMapGeometryBuilder();
   /** The built-in atlas plus the user's layers and the draft, each shown like any other layer. */
@@ -113,12 +126,17 @@ export class AppState {
   );
   /** The open pair, if the pair view is open. */
   pair = $derived(this.panel?.kind === 'pair' ? this.panel : null);
+  /** The comparison of the open pair, once the worker has it (null while it computes or after an error). */
+  comparison = $derived.by((): LayerComparison | null => {
+    const pair = this.pair;
+    const result = this.pairResult;
+    return pair && result.status === 'ready' && result.value.a.id === pair.a && result.value.b.id === pair.b
+      ? result.value
+      : null;
+  });
   /** Per common gemeente its congruence between the open pair's layers (disagreement mode). */
   congruence = $derived.by((): ReadonlyMap<MunicipalityCode, number> => {
-    const pair = this.pair;
-    const layerA = pair ? this.atlas?.layersById.get(pair.a) : undefined;
-    const layerB = pair ? this.atlas?.layersById.get(pair.b) : undefined;
-    const entries = this.atlas && layerA && layerB ? computeCongruence(this.atlas, layerA, layerB).perMunicipality : [];
+    const entries = this.comparison?.congruence.perMunicipality ?? [];
     // A new read-only map each time the pair changes; nothing mutates it, so it needs no SvelteMap.
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
     return new Map(entries.map((m) => [m.code, m.congruence]));

@@ -6,8 +6,15 @@
 import { DataError } from '../errors';
 import type { LayerComparison } from '../stats/pair';
 import type { Weight } from '../stats/sets';
-import type { GeometryEntry, LayerFile, LayerId, MunicipalityTopology } from '../types';
+import { LAYER_FORMAT } from '../data/parse';
+import type { GeometryEntry, LayerFile, LayerId, LayerMeta, MunicipalityTopology, Region } from '../types';
 import type { MatrixResult, StatsPort, StatsRequest, StatsResponse } from './protocol';
+
+/** A layer as the app holds it (an atlas layer or a layer file): its metadata and regions. */
+export interface LayerData {
+  meta: LayerMeta;
+  regions: Region[];
+}
 
 /** Options of a request. */
 export interface RequestOptions {
@@ -31,22 +38,30 @@ function abortError(): DOMException {
 export class StatsClient {
   private nextId = 1;
   private pending = new Map<number, Pending>();
-  /** What the worker holds: its topology, and the layer files by id. */
+  /** What the worker holds: its topology, and each layer's metadata and regions by id. */
   private sentTopology: MunicipalityTopology | null = null;
-  private sentFiles = new Map<LayerId, LayerFile>();
+  private sentLayers = new Map<LayerId, LayerData>();
 
   constructor(private readonly port: StatsPort<StatsRequest, StatsResponse>) {
     port.addEventListener('message', (event) => this.receive(event.data));
   }
 
-  /** Make `files` on `topology` the atlas of every later request (sending only what the worker lacks). */
-  setAtlas(geometry: GeometryEntry, topology: MunicipalityTopology, files: readonly LayerFile[]): void {
+  /**
+   * Make `layers` on `topology` the atlas of every later request. A layer whose metadata and regions are the
+   * same objects as last time is sent by id only, so the worker keeps its models and cached results.
+   */
+  setAtlas(geometry: GeometryEntry, topology: MunicipalityTopology, layers: readonly LayerData[]): void {
     const isNewTopology = topology !== this.sentTopology;
-    if (isNewTopology) this.sentFiles.clear();
-    const layers = files.map((file) => (this.sentFiles.get(file.meta.id) === file ? file.meta.id : file));
-    this.port.postMessage({ kind: 'atlas', geometry, layers, ...(isNewTopology ? { topology } : {}) });
+    if (isNewTopology) this.sentLayers.clear();
+    const message = layers.map((layer): LayerFile | LayerId => {
+      const sent = this.sentLayers.get(layer.meta.id);
+      return sent && sent.meta === layer.meta && sent.regions === layer.regions
+        ? layer.meta.id
+        : { format: LAYER_FORMAT, meta: layer.meta, regions: layer.regions };
+    });
+    this.port.postMessage({ kind: 'atlas', geometry, layers: message, ...(isNewTopology ? { topology } : {}) });
     this.sentTopology = topology;
-    this.sentFiles = new Map(files.map((file) => [file.meta.id, file]));
+    this.sentLayers = new Map(layers.map((layer) => [layer.meta.id, layer]));
   }
 
   /** Every metric of every pair of `layerIds`. */
