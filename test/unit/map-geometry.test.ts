@@ -83,3 +83,28 @@ describe('createMapGeometryBuilder', () => {
     expect(second.municipalities).toBe(first.municipalities);
   });
 });
+
+describe('a layer’s map geometry is built when first read', () => {
+  it('costs nothing for a layer that is never shown: a broken one fails only when its parts are read', () => {
+    const broken = gridLayerFile('columns', true);
+    broken.regions = [{ code: 'X', name: 'Nergens', members: ['GM0404'] }];
+    const geometry = buildMapGeometry(buildAtlas(GRID_GEOMETRY, GRID, [gridLayerFile('rows', true), broken]));
+    // The rows layer is drawn; the broken layer's dissolve has not run.
+    expect(geometry.layers.get('rows-2025')!.regions.features).toHaveLength(3);
+    const lazy = geometry.layers.get('columns-2025')!;
+    expect(lazy.layerId).toBe('columns-2025');
+    expect(() => lazy.regions).toThrow('member GM0404 is not in the municipalities topology');
+    expect(() => lazy.borders).toThrow('member GM0404 is not a known gemeente');
+  });
+
+  it('computes each part once and keeps it', () => {
+    const layer = buildMapGeometry(buildAtlas(GRID_GEOMETRY, GRID, [gridLayerFile('rows', true)])).layers.get(
+      'rows-2025',
+    )!;
+    expect(layer.regions).toBe(layer.regions);
+    expect(layer.borders).toBe(layer.borders);
+    expect(layer.colourIndex).toBe(layer.colourIndex);
+    expect(layer.labels).toBe(layer.labels);
+    expect(layer.noData).toBeNull();
+  });
+});

@@ -1,7 +1,8 @@
 /**
- * Everything the map draws, computed once per loaded atlas: per layer its dissolved regions,
- * region borders, "no data" area, fill colours and label points. Pure.
- * Toggling layers later only changes visibility, never these sources (STYLE.md §4).
+ * Everything the map draws: per layer its dissolved regions, region borders, "no data" area, fill colours
+ * and label points. Pure. Each part of a layer is computed when first read and then kept, so a layer that is
+ * never shown costs nothing (the map reads a layer's parts when the layer is first shown); toggling layers
+ * later only changes visibility, never these sources (STYLE.md §4).
  */
 import { merge } from 'topojson-client';
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon } from 'geojson';
@@ -24,16 +25,17 @@ export interface RegionLabel {
   memberCount: number;
 }
 
+/** One layer's map geometry; every part is computed on first read (see the module comment). */
 export interface LayerGeometry {
-  layerId: LayerId;
-  regions: FeatureCollection<MultiPolygon, RegionFeatureProps>;
-  borders: MultiLineString;
+  readonly layerId: LayerId;
+  readonly regions: FeatureCollection<MultiPolygon, RegionFeatureProps>;
+  readonly borders: MultiLineString;
   /** The gemeenten in no region of this layer, merged; null when the layer covers all. */
-  noData: Feature<MultiPolygon> | null;
-  colourIndex: Map<RegionCode, number>;
+  readonly noData: Feature<MultiPolygon> | null;
+  readonly colourIndex: Map<RegionCode, number>;
   /**
-   * Where to put each region's name. Computed on first read and then kept: only the filled layer is
-   * labelled, and the label search is most of the cost of this geometry (about 200 ms for all 11 layers).
+   * Where to put each region's name. Only the filled layer is labelled, and the label search is most of the
+   * cost of a layer's geometry (about 200 ms for all 11 layers).
    */
   readonly labels: RegionLabel[];
 }
@@ -45,30 +47,46 @@ export interface MapGeometry {
   layers: Map<LayerId, LayerGeometry>;
 }
 
-/** Compute the map geometry of one layer of the atlas, from its layer model. */
+/** The map geometry of one layer of the atlas, from its layer model; each part computed when first read. */
 function buildLayerGeometry(atlas: Atlas, layer: AtlasLayer): LayerGeometry {
   const { topology, index } = atlas;
   const id = layer.meta.id;
-  const model = layerModel(index, layer);
-  const regions = dissolveRegions(topology, layer.regions, id);
-  const uncovered = index.geometries.filter((_, n) => !hasBit(model.covered, n));
-  const noData: Feature<MultiPolygon> | null =
-    uncovered.length === 0 ? null : { type: 'Feature', properties: {}, geometry: merge(topology, uncovered) };
-  let labels: RegionLabel[] | null = null;
+  const once = <T>(compute: () => T): (() => T) => {
+    let value: { v: T } | null = null;
+    return () => (value ??= { v: compute() }).v;
+  };
+  const model = once(() => layerModel(index, layer));
+  const regions = once(() => dissolveRegions(topology, layer.regions, id));
+  const borders = once(() => regionBorders(model()));
+  const noData = once((): Feature<MultiPolygon> | null => {
+    const uncovered = index.geometries.filter((_, n) => !hasBit(model().covered, n));
+    return uncovered.length === 0 ? null : { type: 'Feature', properties: {}, geometry: merge(topology, uncovered) };
+  });
+  const colourIndex = once(() => colourRegions(model()));
+  const labels = once(() =>
+    regions().features.map((f) => ({
+      code: f.properties.code,
+      name: f.properties.name,
+      lngLat: regionLabelPoint(f),
+      memberCount: f.properties.memberCount,
+    })),
+  );
   return {
     layerId: id,
-    regions,
-    borders: regionBorders(model),
-    noData,
-    colourIndex: colourRegions(model),
+    get regions() {
+      return regions();
+    },
+    get borders() {
+      return borders();
+    },
+    get noData() {
+      return noData();
+    },
+    get colourIndex() {
+      return colourIndex();
+    },
     get labels() {
-      labels ??= regions.features.map((f) => ({
-        code: f.properties.code,
-        name: f.properties.name,
-        lngLat: regionLabelPoint(f),
-        memberCount: f.properties.memberCount,
-      }));
-      return labels;
+      return labels();
     },
   };
 }
