@@ -4,8 +4,10 @@
  * Unknown or outdated values are dropped with a notice, never an error (a link from an older
  * version, or a layer that was renamed, still opens the app).
  */
+import type { Atlas } from '../data/atlas';
 import type { LayerId, MunicipalityCode } from '../types';
 import type { Lang } from '../i18n/messages';
+import { METRICS } from '../stats/pair';
 
 /** Everything a link restores. `null` means "not in the link" (the app's default applies). */
 export interface ViewState {
@@ -32,6 +34,15 @@ export interface KnownValues {
   layerIds: ReadonlySet<LayerId>;
   municipalityCodes: ReadonlySet<MunicipalityCode>;
   metrics: ReadonlySet<string>;
+}
+
+/** What a link may name in `atlas`: its layers (the user's included) and gemeenten, and the metrics. */
+export function knownValues(atlas: Atlas): KnownValues {
+  return {
+    layerIds: new Set(atlas.layers.map((l) => l.meta.id)),
+    municipalityCodes: new Set(atlas.municipalities.map((m) => m.code)),
+    metrics: new Set(METRICS.map((m) => m.id)),
+  };
 }
 
 /** A parameter that was ignored, for the notice ("ignored: layer 'x' (unknown)"). */

@@ -1,0 +1,82 @@
+/**
+ * The statistics tables the export panel offers as CSV, from what is on screen: the matrix of the visible
+ * layers (with two or more of them) and the three tables of the pair compared last (key figures, crosswalk,
+ * mismatching gemeenten). Pure: the tables are only computed when a button asks for one (`build`).
+ */
+import type { Atlas } from '../data/atlas';
+import type { CsvSeparator } from '../export/csv';
+import { crosswalkTable, matrixTable, mismatchTable, pairSummaryTable, tableCsv } from '../export/tables';
+import { translate, type Lang, type MessageKey } from '../i18n/messages';
+import { compareLayers, type MetricId } from '../stats/pair';
+import type { LayerId } from '../types';
+
+/** A statistics table that can be downloaded as CSV. */
+export interface ExportableTable {
+  /** Stable id (used in the file name and as key). */
+  id: string;
+  /** Shown on its button: "Download CSV (label)". */
+  label: string;
+  /** The table's CSV text with the chosen separator (see `tableCsv`). */
+  build: (separator: CsvSeparator) => string;
+}
+
+/** What the export tables depend on: the atlas (null while loading) and the app's choices. */
+export interface ExportTablesInput {
+  atlas: Atlas | null;
+  /** Visible layers in drawing order; ids the atlas does not hold are left out. */
+  visible: readonly LayerId[];
+  metric: MetricId;
+  lang: Lang;
+  /** The pair compared last, or null; ignored when the atlas no longer holds one of its layers. */
+  lastPair: { a: LayerId; b: LayerId } | null;
+  /** The view's full link, written into each file. */
+  link: string;
+}
+
+/**
+ * The tables to offer, matrix first, then the last pair's key figures, crosswalk and mismatches.
+ * @example buildExportTables({ atlas: grid, visible: ['rows-2025', 'columns-2025'], metric: 'ari', lang: 'en', lastPair: null, link })
+ * // [{ id: 'matrix-ari', label: 'Layers compared', build }]
+ */
+export function buildExportTables(input: ExportTablesInput): ExportableTable[] {
+  const { atlas, metric, lang, link } = input;
+  if (!atlas) return [];
+  const t = (key: MessageKey) => translate(lang, key);
+  const options = (separator: CsvSeparator, layerIds: LayerId[]) => ({ separator, link, lang, layerIds });
+  const visible = input.visible.filter((id) => atlas.layersById.has(id));
+  const tables: ExportableTable[] = [];
+  if (visible.length >= 2) {
+    tables.push({
+      id: `matrix-${metric}`,
+      label: t('statsMatrixTitle'),
+      build: (sep) => tableCsv(atlas, matrixTable(atlas, visible, metric, lang), options(sep, visible)),
+    });
+  }
+  const pair = input.lastPair;
+  const layerA = pair && atlas.layersById.get(pair.a);
+  const layerB = pair && atlas.layersById.get(pair.b);
+  if (pair && layerA && layerB) {
+    const { a, b } = pair;
+    const ids = [a, b];
+    const cmp = () => compareLayers(atlas, a, b);
+    const names = `${layerA.meta.name[lang]} ↔ ${layerB.meta.name[lang]}`;
+    tables.push(
+      {
+        id: `summary-${a}-${b}`,
+        label: `${t('statsFigures')}: ${names}`,
+        build: (sep) => tableCsv(atlas, pairSummaryTable(cmp(), lang), options(sep, ids)),
+      },
+      {
+        id: `crosswalk-${a}-${b}`,
+        label: `${t('statsCrosswalk')}: ${names}`,
+        build: (sep) => tableCsv(atlas, crosswalkTable(atlas, cmp(), 'a', lang), options(sep, ids)),
+      },
+      {
+        id: `mismatches-${a}-${b}`,
+        label: `${t('statsMismatchesShort')}: ${names}`,
+        build: (sep) => tableCsv(atlas, mismatchTable(atlas, cmp(), lang), options(sep, ids)),
+      },
+    );
+  }
+  return tables;
+}

@@ -1,0 +1,85 @@
+/**
+ * The URL follows the view, and the view follows the URL: a link restores the view it names (once the atlas
+ * is loaded, and again on back and forward), and every change of the view is written into the address bar.
+ * What is shown (layers, fill, selection, panel, metric, language) makes a new history entry; a map that only
+ * moved replaces the current one, so back steps through selections, not through every pan. Reads and writes
+ * `location` and `history` through a narrow interface (`BrowserUrl`), so it runs in Node with a fake.
+ */
+import type { AppState } from './app-state.svelte';
+import { knownValues, parseViewState, serializeViewState } from './url-state';
+
+/** The parts of the browser this module touches: the address, the history, and where `popstate` arrives. */
+export interface BrowserUrl {
+  location: Pick<Location, 'origin' | 'pathname' | 'search' | 'hash'>;
+  history: Pick<History, 'pushState' | 'replaceState'>;
+  /** The target of `popstate` events (the window). */
+  events: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
+}
+
+/** The real browser (only call it in the browser). */
+export function browserUrl(): BrowserUrl {
+  return { location: window.location, history: window.history, events: window };
+}
+
+/** Keeps `app`'s view and the URL in step. Call `write` and `listen` from one `$effect` each. */
+export class UrlSync {
+  private readonly app: AppState;
+  private readonly browser: BrowserUrl;
+  /** The link's view without the camera, last written to history: a change of it is a new history entry. */
+  private lastViewKey = '';
+
+  /** The view's full link (origin, path and query), written into exported files. */
+  link = $derived.by(() => {
+    const { origin, pathname } = this.browser.location;
+    return `${origin}${pathname}${serializeViewState(this.app.toView())}`;
+  });
+
+  constructor(app: AppState, browser: BrowserUrl = browserUrl()) {
+    this.app = app;
+    this.browser = browser;
+  }
+
+  /**
+   * Restore the view of the current URL (on load and on back/forward); parameters the atlas does not know
+   * are dropped and listed in one notice, which replaces the app's notices. Does nothing before the atlas
+   * is loaded.
+   */
+  restore(): void {
+    const atlas = this.app.atlas;
+    if (!atlas) return;
+    const { state, ignored } = parseViewState(this.browser.location.search, knownValues(atlas));
+    this.app.applyView(state);
+    // The restored view is the current history entry: writing it back replaces, never pushes.
+    this.lastViewKey = serializeViewState({ ...this.app.toView(), camera: null });
+    this.app.notices = ignored.length
+      ? [this.app.t('linkIgnored', { list: ignored.map((i) => `${i.param}=${i.value}`).join(', ') })]
+      : [];
+  }
+
+  /**
+   * Write the view into the URL when it differs: push a new history entry when what is shown changed,
+   * replace the current one when only the camera moved. Reads the whole view, so an `$effect` that calls it
+   * runs again on every change.
+   */
+  write(): void {
+    if (!this.app.atlas) return;
+    const view = this.app.toView();
+    const query = serializeViewState(view);
+    const key = serializeViewState({ ...view, camera: null });
+    const { pathname, search, hash } = this.browser.location;
+    if (query !== search) {
+      const url = `${pathname}${query}${hash}`;
+      if (key !== this.lastViewKey) this.browser.history.pushState(null, '', url);
+      else this.browser.history.replaceState(null, '', url);
+    }
+    this.lastViewKey = key;
+  }
+
+  /** Restore the view on back and forward once the atlas is loaded; returns the cleanup (for `$effect`). */
+  listen(): (() => void) | undefined {
+    if (!this.app.atlas) return;
+    const onPopState = () => this.restore();
+    this.browser.events.addEventListener('popstate', onPopState);
+    return () => this.browser.events.removeEventListener('popstate', onPopState);
+  }
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { buildExportTables, type ExportTablesInput } from '../../src/lib/state/export-tables';
+import { buildAtlas } from '../../src/lib/data/atlas';
+import { crosswalkTable, matrixTable, mismatchTable, pairSummaryTable, tableCsv } from '../../src/lib/export/tables';
+import { compareLayers } from '../../src/lib/stats/pair';
+import { GRID, GRID_GEOMETRY, gridLayerFile } from '../fixtures/grid';
+
+const atlas = buildAtlas(GRID_GEOMETRY, GRID, [
+  gridLayerFile('rows', true),
+  gridLayerFile('columns', true),
+  gridLayerFile('partial', false),
+]);
+const LINK = 'https://example.org/atlas/?layers=rows-2025,columns-2025';
+
+const input = (patch: Partial<ExportTablesInput> = {}): ExportTablesInput => ({
+  atlas,
+  visible: ['rows-2025', 'columns-2025'],
+  metric: 'congruence',
+  lang: 'nl',
+  lastPair: null,
+  link: LINK,
+  ...patch,
+});
+
+const ids = (patch: Partial<ExportTablesInput>) => buildExportTables(input(patch)).map((t) => t.id);
+
+describe('buildExportTables', () => {
+  it('offers nothing while the atlas is loading', () => {
+    expect(buildExportTables(input({ atlas: null, lastPair: { a: 'rows-2025', b: 'columns-2025' } }))).toEqual([]);
+  });
+
+  it('offers the matrix of the visible layers for the chosen metric, from two visible layers on', () => {
+    expect(ids({ visible: [] })).toEqual([]);
+    expect(ids({ visible: ['rows-2025'] })).toEqual([]);
+    expect(ids({ visible: ['rows-2025', 'columns-2025'], metric: 'ari' })).toEqual(['matrix-ari']);
+    expect(buildExportTables(input()).map((t) => t.label)).toEqual(['Lagen vergeleken']);
+    expect(buildExportTables(input({ lang: 'en' })).map((t) => t.label)).toEqual(['Layers compared']);
+  });
+
+  it('leaves out visible layers the atlas no longer holds (a deleted user layer)', () => {
+    expect(ids({ visible: ['rows-2025', 'eigen-gone-2025'] })).toEqual([]);
+    const [matrix] = buildExportTables(input({ visible: ['rows-2025', 'eigen-gone-2025', 'partial-2025'] }));
+    const expected = tableCsv(atlas, matrixTable(atlas, ['rows-2025', 'partial-2025'], 'congruence', 'nl'), {
+      separator: ';',
+      link: LINK,
+      lang: 'nl',
+      layerIds: ['rows-2025', 'partial-2025'],
+    });
+    expect(matrix?.build(';')).toBe(expected);
+  });
+
+  it('adds the last compared pair’s key figures, crosswalk and mismatches, named after both layers', () => {
+    const tables = buildExportTables(
+      input({ visible: ['rows-2025'], lastPair: { a: 'partial-2025', b: 'rows-2025' } }),
+    );
+    expect(tables.map((t) => t.id)).toEqual([
+      'summary-partial-2025-rows-2025',
+      'crosswalk-partial-2025-rows-2025',
+      'mismatches-partial-2025-rows-2025',
+    ]);
+    expect(tables.map((t) => t.label)).toEqual([
+      'Kerncijfers: Indeling partial ↔ Indeling rows',
+      'Kruistabel: Indeling partial ↔ Indeling rows',
+      'Gemeenten met andere partners: Indeling partial ↔ Indeling rows',
+    ]);
+    const english = buildExportTables(input({ lang: 'en', lastPair: { a: 'partial-2025', b: 'rows-2025' } }));
+    expect(english.map((t) => t.label)).toEqual([
+      'Layers compared',
+      'Key figures: Layout partial ↔ Layout rows',
+      'Crosswalk: Layout partial ↔ Layout rows',
+      'Municipalities with other partners: Layout partial ↔ Layout rows',
+    ]);
+  });
+
+  it('each pair table is the export module’s table for that comparison, with the link and the separator', () => {
+    const tables = buildExportTables(input({ lang: 'en', lastPair: { a: 'partial-2025', b: 'rows-2025' } }));
+    const cmp = compareLayers(atlas, 'partial-2025', 'rows-2025');
+    const options = {
+      separator: ',' as const,
+      link: LINK,
+      lang: 'en' as const,
+      layerIds: ['partial-2025', 'rows-2025'],
+    };
+    const byId = new Map(tables.map((t) => [t.id, t]));
+    expect(byId.get('summary-partial-2025-rows-2025')?.build(',')).toBe(
+      tableCsv(atlas, pairSummaryTable(cmp, 'en'), options),
+    );
+    expect(byId.get('crosswalk-partial-2025-rows-2025')?.build(',')).toBe(
+      tableCsv(atlas, crosswalkTable(atlas, cmp, 'a', 'en'), options),
+    );
+    expect(byId.get('mismatches-partial-2025-rows-2025')?.build(',')).toBe(
+      tableCsv(atlas, mismatchTable(atlas, cmp, 'en'), options),
+    );
+    expect(byId.get('mismatches-partial-2025-rows-2025')?.build(',')).toContain(LINK);
+  });
+
+  it('drops a last pair whose layer the atlas no longer holds', () => {
+    expect(ids({ lastPair: { a: 'rows-2025', b: 'eigen-gone-2025' } })).toEqual(['matrix-congruence']);
+    expect(ids({ visible: [], lastPair: { a: 'eigen-gone-2025', b: 'rows-2025' } })).toEqual([]);
+  });
+});

@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { flushSync } from 'svelte';
+import { AppState } from '../../src/lib/state/app-state.svelte';
+import { UrlSync, type BrowserUrl } from '../../src/lib/state/url-sync.svelte';
+import { buildAtlas } from '../../src/lib/data/atlas';
+import { GRID, GRID_GEOMETRY, gridLayerFile } from '../fixtures/grid';
+
+const ORIGIN = 'https://example.org';
+const DEFAULT_QUERY = '?layers=rows-2025,columns-2025&fill=rows-2025';
+
+function readyState(): AppState {
+  const app = new AppState();
+  const files = [gridLayerFile('rows', true), gridLayerFile('columns', true), gridLayerFile('partial', false)];
+  files[2]!.meta.isDefaultVisible = false;
+  app.setLoaded({ status: 'ready', atlas: buildAtlas(GRID_GEOMETRY, GRID, files), former: [], fileErrors: [] });
+  return app;
+}
+
+/** A browser address bar and history in memory: what was pushed and replaced, and back/forward by hand. */
+function fakeBrowser(search = '') {
+  const location = { origin: ORIGIN, pathname: '/atlas/', search, hash: '#top' };
+  const calls: { kind: 'push' | 'replace'; url: string }[] = [];
+  const write =
+    (kind: 'push' | 'replace') =>
+    (_data: unknown, _unused: string, url?: string | URL | null): void => {
+      calls.push({ kind, url: String(url) });
+      location.search = new URL(String(url), ORIGIN).search;
+    };
+  const events = new EventTarget();
+  const browser: BrowserUrl = {
+    location,
+    history: { pushState: write('push'), replaceState: write('replace') },
+    events,
+  };
+  /** Back or forward to an entry with this query. */
+  const popTo = (query: string): void => {
+    location.search = query;
+    events.dispatchEvent(new Event('popstate'));
+  };
+  return { browser, location, calls, popTo };
+}
+
+/** `write` and `listen` in effects, as App.svelte runs them; returns the cleanup. */
+function connect(sync: UrlSync): () => void {
+  const cleanup = $effect.root(() => {
+    $effect(() => sync.write());
+    $effect(() => sync.listen());
+  });
+  flushSync();
+  return cleanup;
+}
+
+const viewport = (lng: number) => ({
+  camera: { lng, lat: 52.15, zoom: 9 },
+  bounds: [5, 52, 5.3, 52.3] as [number, number, number, number],
+  width: 800,
+  height: 600,
+});
+
+describe('UrlSync', () => {
+  it('restores the view a link names, without notices, and writes nothing back', () => {
+    const app = readyState();
+    const { browser, calls } = fakeBrowser('?layers=partial-2025&fill=none&gm=GM0005&via=partial-2025&panel=region');
+    const sync = new UrlSync(app, browser);
+    sync.restore();
+    expect(app.visible).toEqual(['partial-2025']);
+    expect(app.filled).toBeNull();
+    expect(app.panel).toEqual({ kind: 'region', municipality: 'GM0005', layerId: 'partial-2025' });
+    expect(app.notices).toEqual([]);
+    const cleanup = connect(sync);
+    expect(calls).toEqual([]);
+    cleanup();
+  });
+
+  it('ignores unknown or outdated parameters with one notice, and replaces the link with the clean one', () => {
+    const app = readyState();
+    app.notices = ['an older notice'];
+    const { browser, calls } = fakeBrowser('?layers=rows-2025,jeugdregio-2016&gm=GM9999');
+    const sync = new UrlSync(app, browser);
+    sync.restore();
+    expect(app.visible).toEqual(['rows-2025']);
+    expect(app.notices).toEqual(['Uit de link genegeerd (onbekend of verouderd): layers=jeugdregio-2016, gm=GM9999']);
+    const cleanup = connect(sync);
+    expect(calls).toEqual([{ kind: 'replace', url: '/atlas/?layers=rows-2025&fill=rows-2025#top' }]);
+    cleanup();
+  });
+
+  it('a link without a query gets the default view written in place (replace, not a new entry)', () => {
+    const app = readyState();
+    const { browser, calls } = fakeBrowser('');
+    const sync = new UrlSync(app, browser);
+    sync.restore();
+    const cleanup = connect(sync);
+    expect(calls).toEqual([{ kind: 'replace', url: `/atlas/${DEFAULT_QUERY}#top` }]);
+    cleanup();
+  });
+
+  it('pushes a new history entry when what is shown changes, replaces it when only the map moves', () => {
+    const app = readyState();
+    const { browser, calls } = fakeBrowser(DEFAULT_QUERY);
+    const sync = new UrlSync(app, browser);
+    sync.restore();
+    const cleanup = connect(sync);
+    expect(calls).toEqual([]);
+
+    app.toggleLayer('partial-2025');
+    flushSync();
+    expect(calls).toEqual([
+      { kind: 'push', url: '/atlas/?layers=rows-2025,columns-2025,partial-2025&fill=rows-2025#top' },
+    ]);
+
+    app.setViewport(viewport(5.15));
+    flushSync();
+    app.setViewport(viewport(5.2));
+    flushSync();
+    expect(calls.slice(1).map((c) => c.kind)).toEqual(['replace', 'replace']);
+    expect(calls.at(-1)?.url).toBe(
+      '/atlas/?layers=rows-2025,columns-2025,partial-2025&fill=rows-2025&map=5.2000,52.1500,9.00#top',
+    );
+
+    app.selectOnMap('GM0001');
+    flushSync();
+    expect(calls.at(-1)).toEqual({
+      kind: 'push',
+      url: '/atlas/?layers=rows-2025,columns-2025,partial-2025&fill=rows-2025&gm=GM0001&via=rows-2025&panel=region&map=5.2000,52.1500,9.00#top',
+    });
+    expect(calls).toHaveLength(4);
+    cleanup();
+  });
+
+  it('back and forward (popstate) restore the entry’s view without writing a new one', () => {
+    const app = readyState();
+    const { browser, calls, popTo } = fakeBrowser(DEFAULT_QUERY);
+    const sync = new UrlSync(app, browser);
+    sync.restore();
+    const cleanup = connect(sync);
+    app.openPair('rows-2025', 'columns-2025');
+    flushSync();
+    const pairQuery =
+      '?layers=rows-2025,columns-2025&fill=rows-2025&pair=rows-2025,columns-2025&panel=pair&metric=congruence';
+    expect(calls).toEqual([{ kind: 'push', url: `/atlas/${pairQuery}#top` }]);
+
+    popTo(DEFAULT_QUERY);
+    flushSync();
+    expect(app.panel).toBeNull();
+    popTo(pairQuery);
+    flushSync();
+    expect(app.panel).toEqual({ kind: 'pair', a: 'rows-2025', b: 'columns-2025' });
+    expect(calls).toHaveLength(1);
+
+    // A later change after going back is a new entry again.
+    app.closePanel();
+    flushSync();
+    expect(calls.at(-1)).toEqual({ kind: 'push', url: `/atlas/${DEFAULT_QUERY}#top` });
+
+    // A popstate with outdated parameters restores what it can and says what it ignored.
+    popTo('?layers=rows-2025,gone-2019');
+    flushSync();
+    expect(app.visible).toEqual(['rows-2025']);
+    expect(app.notices).toEqual(['Uit de link genegeerd (onbekend of verouderd): layers=gone-2019']);
+
+    cleanup();
+    // Once disconnected, back and forward no longer touch the state.
+    popTo(pairQuery);
+    expect(app.panel).toBeNull();
+  });
+
+  it('does nothing before the atlas is loaded', () => {
+    const app = new AppState();
+    const { browser, calls, popTo } = fakeBrowser('?layers=rows-2025&lang=en');
+    const sync = new UrlSync(app, browser);
+    sync.restore();
+    const cleanup = connect(sync);
+    popTo('?lang=en');
+    flushSync();
+    expect(app.lang).toBe('nl');
+    expect(calls).toEqual([]);
+    cleanup();
+  });
+
+  it('the link is the full address of the view, camera included', () => {
+    const app = readyState();
+    const sync = new UrlSync(app, fakeBrowser().browser);
+    expect(sync.link).toBe(`${ORIGIN}/atlas/${DEFAULT_QUERY}`);
+    app.lang = 'en';
+    app.setViewport(viewport(5.1));
+    expect(sync.link).toBe(
+      `${ORIGIN}/atlas/?lang=en&layers=rows-2025,columns-2025&fill=rows-2025&map=5.1000,52.1500,9.00`,
+    );
+  });
+});
