@@ -1,20 +1,73 @@
+import { defaultClientConditions } from 'vite';
+import { existsSync, readFileSync } from 'node:fs';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+/**
+ * Preload links for the manifest and the newest year's gemeente topology (the two files the first map
+ * waits for), so they download while the app's code does instead of after it. The file names come from
+ * the data build's manifest; `crossorigin` makes the preload match the app's `fetch` (CORS mode).
+ */
+function preloadAtlasData(): Plugin {
+  return {
+    name: 'preload-atlas-data',
+    transformIndexHtml() {
+      const manifestPath = 'public/data/manifest.json';
+      if (!existsSync(manifestPath)) return [];
+      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+        geometries: { file: string; year: number }[];
+      };
+      const newest = [...manifest.geometries].sort((a, b) => b.year - a.year)[0];
+      return ['data/manifest.json', ...(newest ? [`data/${newest.file}`] : [])].map((href) => ({
+        tag: 'link',
+        attrs: { rel: 'preload', href, as: 'fetch', crossorigin: 'anonymous' },
+        injectTo: 'head-prepend' as const,
+      }));
+    },
+  };
+}
 
 export default defineConfig({
   // Relative asset paths, so the built app works from any folder of a plain static file server.
   base: './',
-  plugins: [svelte()],
-  // MapLibre alone is about 800 kB minified; the app is one chunk on purpose (one request, cached).
-  build: { chunkSizeWarningLimit: 1300 },
+  plugins: [svelte(), preloadAtlasData()],
+  build: {
+    // MapLibre alone is about 800 kB minified, so it gets a chunk of its own, cached across releases of the
+    // app; the import and export code is loaded when first used (dynamic imports in the app).
+    chunkSizeWarningLimit: 1100,
+    rolldownOptions: {
+      output: { codeSplitting: { groups: [{ name: 'maplibre', test: /[\\/]node_modules[\\/]maplibre-gl[\\/]/ }] } },
+    },
+  },
   // `npm start` serves on the port the README names (or $PORT) and stops with "Port … is already in use"
   // rather than moving to another port silently.
   preview: { port: Number(process.env.PORT ?? 4173), strictPort: true },
   test: {
-    include: ['test/unit/**/*.test.ts'],
     // No test measures speed (that is `npm run bench`); this only stops a hung test. Some tests start the
     // command-line interface as a process, which on a busy 2-core machine can take far more than the default 5 s.
     testTimeout: 300_000,
-    environment: 'node',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          exclude: ['test/unit/**/*.svelte.test.ts'],
+          environment: 'node',
+        },
+      },
+      // Rune tests (`*.svelte.test.ts`) run their effects: still Node, but Svelte's client build, so `$effect`
+      // and `flushSync` work (see test/svelte-client-environment.ts).
+      {
+        extends: true,
+        resolve: { conditions: [...defaultClientConditions] },
+        test: {
+          name: 'runes',
+          include: ['test/unit/**/*.svelte.test.ts'],
+          environment: './test/svelte-client-environment.ts',
+        },
+      },
+    ],
   },
 });
