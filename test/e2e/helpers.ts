@@ -47,21 +47,40 @@ export async function waitForIdle(page: Page): Promise<void> {
   );
 }
 
+type WithMapCopy = { __map: import('maplibre-gl').Map; __mapCopy?: HTMLCanvasElement };
+
 /**
- * The map canvas's pixels, downsampled to a `size`×`size` grid of RGB values, read through a 2D canvas
- * (the map keeps its drawing buffer for exports).
+ * Copy the map canvas (scaled to `width`×`height`, 0 for its own size) into `window.__mapCopy`, in the task
+ * that renders the next frame. The on-screen map does not keep its drawing buffer (only the off-screen
+ * export map does), so its pixels can be read only right after a frame is drawn.
  */
-export async function mapPixels(page: Page, size = 160): Promise<number[]> {
+async function copyMapCanvas(page: Page, width = 0, height = 0): Promise<void> {
   await waitForIdle(page);
+  await page.evaluate(
+    ([w, h]) =>
+      new Promise<void>((resolve) => {
+        const win = window as unknown as WithMapCopy;
+        win.__map.once('render', () => {
+          const source = win.__map.getCanvas();
+          const canvas = document.createElement('canvas');
+          canvas.width = w || source.width;
+          canvas.height = h || source.height;
+          canvas.getContext('2d')!.drawImage(source, 0, 0, canvas.width, canvas.height);
+          win.__mapCopy = canvas;
+          resolve();
+        });
+        win.__map.triggerRepaint();
+      }),
+    [width, height],
+  );
+}
+
+/** The map canvas's pixels, downsampled to a `size`×`size` grid of RGB values, read through a 2D canvas. */
+export async function mapPixels(page: Page, size = 160): Promise<number[]> {
+  await copyMapCanvas(page, size, size);
   return page.evaluate((n) => {
-    const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
-    const source = map.getCanvas();
-    const canvas = document.createElement('canvas');
-    canvas.width = n;
-    canvas.height = n;
-    const ctx = canvas.getContext('2d');
+    const ctx = (window as unknown as WithMapCopy).__mapCopy!.getContext('2d');
     if (!ctx) throw new Error('no 2d context');
-    ctx.drawImage(source, 0, 0, n, n);
     const data = ctx.getImageData(0, 0, n, n).data;
     const rgb: number[] = [];
     for (let i = 0; i < data.length; i += 4) rgb.push(data[i]!, data[i + 1]!, data[i + 2]!);
@@ -131,17 +150,14 @@ export async function mapColoursAt(
   lngLats: readonly [number, number][],
   radius = 0,
 ): Promise<[number, number, number][][]> {
-  await waitForIdle(page);
+  await copyMapCanvas(page);
   return page.evaluate(
     ({ points, r }) => {
-      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+      const { __map: map, __mapCopy: copy } = window as unknown as WithMapCopy;
       const source = map.getCanvas();
-      const canvas = document.createElement('canvas');
-      canvas.width = source.width;
-      canvas.height = source.height;
+      const canvas = copy!;
       const ctx = canvas.getContext('2d');
       if (!ctx) throw new Error('no 2d context');
-      ctx.drawImage(source, 0, 0);
       const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
       // Canvas pixels per CSS pixel.
       const scale = source.width / source.clientWidth;

@@ -113,11 +113,30 @@ export class StatsClient {
   }
 }
 
-/** A client of a new statistics worker (browser). */
+/**
+ * A client of the statistics worker (browser). The worker is started on the first request, so an app that
+ * never opens the matrix or a pair never loads it.
+ */
 export function startStatsWorker(): { client: StatsClient; stop: () => void } {
-  const worker = new Worker(new URL('./stats.worker.ts', import.meta.url), { type: 'module' });
-  return {
-    client: new StatsClient(worker as unknown as StatsPort<StatsRequest, StatsResponse>),
-    stop: () => worker.terminate(),
+  type Listener = (event: MessageEvent<StatsResponse>) => void;
+  let worker: Worker | null = null;
+  const listeners = new Set<Listener>();
+  const port: StatsPort<StatsRequest, StatsResponse> = {
+    postMessage(message) {
+      if (!worker) {
+        worker = new Worker(new URL('./stats.worker.ts', import.meta.url), { type: 'module' });
+        for (const listener of listeners) worker.addEventListener('message', listener);
+      }
+      worker.postMessage(message);
+    },
+    addEventListener(_type, listener) {
+      listeners.add(listener);
+      worker?.addEventListener('message', listener);
+    },
+    removeEventListener(_type, listener) {
+      listeners.delete(listener);
+      worker?.removeEventListener('message', listener);
+    },
   };
+  return { client: new StatsClient(port), stop: () => worker?.terminate() };
 }
