@@ -1,20 +1,31 @@
 /**
- * The benchmark (`npm run bench`, which builds first): payload sizes, decode and dissolve time in
- * Node against a naive Turf union, and time to the first map in headless Chromium against a bare
- * MapLibre page. Prints a report, writes it as JSON to test-results/bench.json, and exits non-zero
- * when a check fails (dissolved areas disagree, a page errors or a request fails).
- * Progress goes to stderr, the report to stdout.
+ * The benchmark (`npm run bench`, which builds first; issue 9). Every comparison runs both sides in one
+ * process or one browser, alternating which goes first each round, and reports each side's median, min
+ * and max and the median (min, max) of the per-round ratios:
+ * 1. payload sizes;
+ * 2. decode and map geometry in Node, and the dissolve against the strongest plain Turf union;
+ * 3. the full layer matrix against the contingency floor (342 gemeenten);
+ * 4. first map idle and JS heap in headless Chromium, the app against a bare MapLibre page;
+ * 5. the scale case: a generated grid of 14,000 units with 11 and 50 layers, each in a child process
+ *    (skip with `--no-scale` or BENCH_SCALE=0; BENCH_SCALE_LAYERS, BENCH_SCALE_ROUNDS, BENCH_SCALE_BUDGET_S).
+ * Prints the report on stdout (progress on stderr), writes it as JSON to test-results/bench.json, and
+ * prints each performance target as met or not met. Exits non-zero only when a correctness check fails
+ * (dissolved areas or Jaccard indices disagree, the floor counts differently from the library, a page
+ * errors or a request fails, a scale case throws), never for a missed target.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildBarePage, measureBrowser, VIEWPORT, type BrowserTimingResult } from './browser-timing';
+import { buildBarePage, measureBrowser, VIEWPORT, type BrowserTimingResult, type ByteSummary } from './browser-timing';
 import { decodeAtlas, measureNode, type NodeRuns, type NodeTimingResult } from './node-timing';
-import { benchMatrix, formatMatrixBench, type MatrixBenchReport } from './matrix-bench';
+import { benchMatrix, formatMatrixBench, type Check, type MatrixBenchReport } from './matrix-bench';
+import { formatPaired } from './paired';
 import { isBundleFile, measureFolder, type FolderSizes } from './payload';
+import { runScaleCase, type ScaleCaseResult } from './scale-bench';
+import { SCALE_COLUMNS, SCALE_ROWS } from './scale-topology';
 import { startServer } from '../static-server';
-import { formatBytes, formatMs, table, type Summary } from './stats';
+import { formatBytes, formatMegabytes, formatMs, formatRatio, formatRatioSummary, table, type Summary } from './stats';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DATA_DIR = join(ROOT, 'public', 'data');
@@ -23,16 +34,33 @@ const BARE_ROOT = join(ROOT, 'test', 'bench', 'bare');
 const BARE_OUT = join(ROOT, 'node_modules', '.cache', 'samenwerkingsatlas-bench', 'bare');
 const REPORT_FILE = join(ROOT, 'test-results', 'bench.json');
 
-// The naive dissolve takes seconds per pass on two cores, so it runs three times after one warm-up.
-const NODE_RUNS: NodeRuns = { oursWarmup: 3, ours: 15, naiveWarmup: 1, naive: 3 };
-const BROWSER_RUNS = 7;
+/** Decode, map geometry and the paired dissolve (the naive side takes about a second per round). */
+const NODE_RUNS: NodeRuns = { rounds: 9, warmupRounds: 1 };
+/** The matrix against the floor on the real data: tens of ms per round. */
+const MATRIX_RUNS = { rounds: 15, warmupRounds: 3 };
+const BROWSER_RUNS = 9;
 const BROWSER_WARMUP_RUNS = 1;
 /** Largest accepted relative difference between the areas of a region dissolved both ways. */
 const AREA_TOLERANCE = 0.01;
+/** Issue 9's targets. */
+const FIRST_IDLE_TARGET = 1.5;
+const MATRIX_TARGET = 3;
 
-interface Check {
+interface ScaleSettings {
+  isSkipped: boolean;
+  layerCounts: number[];
+  /** BENCH_SCALE_ROUNDS for every case; null: `defaultScaleRounds`. */
+  rounds: number | null;
+  budgetMs: number;
+}
+
+/** A performance target of issue 9: printed as met or not met, never failing the run. */
+interface Target {
   name: string;
-  isOk: boolean;
+  limit: number;
+  /** Median of the per-round ratios; null when not measured. */
+  measured: number | null;
+  status: 'met' | 'not met' | 'not measured';
   detail: string;
 }
 
@@ -49,7 +77,9 @@ interface Report {
   payload: { data: FolderSizes; app: FolderSizes; bare: FolderSizes };
   node: NodeTimingResult;
   matrix: MatrixBenchReport;
-  browser: BrowserTimingResult & { viewport: typeof VIEWPORT; appOverBare: number };
+  browser: BrowserTimingResult & { viewport: typeof VIEWPORT };
+  scale: ScaleSettings & { grid: { columns: number; rows: number }; cases: ScaleCaseResult[] };
+  targets: Target[];
   checks: Check[];
   totalSeconds: number;
 }
@@ -58,24 +88,56 @@ function progress(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
+/**
+ * Rounds of a scale case: 7 up to 11 layers (a round takes about a second), capped at 3 beyond (a round of
+ * the 50-layer matrix takes about 17 s on two cores), so the whole bench stays near 5 minutes.
+ */
+function defaultScaleRounds(layerCount: number): number {
+  return layerCount <= 11 ? 7 : 3;
+}
+
+function scaleSettings(): ScaleSettings {
+  const integerEnv = (name: string, fallback: number): number => {
+    const raw = process.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${name}=${raw}: expected a positive integer`);
+    return value;
+  };
+  const layers = (process.env.BENCH_SCALE_LAYERS ?? '11,50').split(',').map((s) => s.trim());
+  const layerCounts = layers.map((s) => {
+    const n = Number(s);
+    if (!Number.isInteger(n) || n < 1 || n > 50)
+      throw new Error(`BENCH_SCALE_LAYERS: ${s} is not a count from 1 to 50`);
+    return n;
+  });
+  return {
+    isSkipped: process.argv.includes('--no-scale') || process.env.BENCH_SCALE === '0',
+    layerCounts,
+    rounds: process.env.BENCH_SCALE_ROUNDS ? integerEnv('BENCH_SCALE_ROUNDS', 0) : null,
+    budgetMs: integerEnv('BENCH_SCALE_BUDGET_S', 150) * 1000,
+  };
+}
+
 async function main(): Promise<number> {
   const started = performance.now();
   const loadAtStart = loadavg()[0]!;
+  const scaleOptions = scaleSettings();
   progress('Payload sizes');
   const data = measureFolder(DATA_DIR);
   const app = measureFolder(DIST_DIR, isBundleFile);
 
-  progress('Decode and dissolve in Node');
-  const node = measureNode(DATA_DIR, NODE_RUNS, progress);
+  progress('Decode, map geometry and dissolve in Node');
+  const node = await measureNode(DATA_DIR, NODE_RUNS, progress);
 
-  progress('Overlap matrix (all layers, every metric) and the naive geometric baseline');
-  const matrix = await benchMatrix(decodeAtlas(DATA_DIR), { log: progress });
+  progress('Full matrix against the contingency floor');
+  const matrix = await benchMatrix(decodeAtlas(DATA_DIR), { ...MATRIX_RUNS, log: progress });
 
   progress('Building the bare MapLibre page');
   await buildBarePage(BARE_ROOT, BARE_OUT);
   const bare = measureFolder(BARE_OUT, isBundleFile);
 
-  progress('First map idle in Chromium');
+  progress('First map idle and JS heap in Chromium');
   const manifest = JSON.parse(readFileSync(join(DATA_DIR, 'manifest.json'), 'utf8')) as {
     geometries: { file: string; year: number }[];
   };
@@ -100,8 +162,18 @@ async function main(): Promise<number> {
   } finally {
     await server.close();
   }
-  const appIdle = browser.pages.find((p) => p.name === 'app')!.firstIdle;
-  const bareIdle = browser.pages.find((p) => p.name === 'bare')!.firstIdle;
+
+  const scaleCases: ScaleCaseResult[] = [];
+  if (scaleOptions.isSkipped) progress('Scale case skipped (--no-scale or BENCH_SCALE=0)');
+  else {
+    for (const layerCount of scaleOptions.layerCounts) {
+      progress(
+        `Scale case: ${(SCALE_COLUMNS * SCALE_ROWS).toLocaleString('en-US')} units, ${layerCount} layers (child process)`,
+      );
+      const rounds = scaleOptions.rounds ?? defaultScaleRounds(layerCount);
+      scaleCases.push(await runScaleCase(layerCount, { rounds, budgetMs: scaleOptions.budgetMs, log: progress }));
+    }
+  }
 
   const { worstArea } = node;
   const checks: Check[] = [
@@ -121,6 +193,22 @@ async function main(): Promise<number> {
           ? 'none'
           : [...browser.errors, ...server.failures.map((f) => `server: ${f}`)].join('; '),
     },
+    ...scaleCases.flatMap((c): Check[] => [
+      {
+        name: `scale case with ${c.layerCount} layers ran without an error`,
+        isOk: c.status !== 'failed',
+        detail: c.status === 'failed' ? c.detail : c.status,
+      },
+      ...(c.ariMaxAbsDifference === null
+        ? []
+        : [
+            {
+              name: `scale case with ${c.layerCount} layers: the floor counts what the library counts (ARI within 1e-9)`,
+              isOk: c.ariMaxAbsDifference <= 1e-9,
+              detail: `max abs difference ${c.ariMaxAbsDifference.toExponential(2)}`,
+            },
+          ]),
+    ]),
   ];
 
   const report: Report = {
@@ -135,7 +223,9 @@ async function main(): Promise<number> {
     payload: { data: relativeTo(ROOT, data), app: relativeTo(ROOT, app), bare: relativeTo(ROOT, bare) },
     node,
     matrix,
-    browser: { ...browser, viewport: VIEWPORT, appOverBare: appIdle.medianMs / bareIdle.medianMs },
+    browser: { ...browser, viewport: VIEWPORT },
+    scale: { ...scaleOptions, grid: { columns: SCALE_COLUMNS, rows: SCALE_ROWS }, cases: scaleCases },
+    targets: targetsOf(browser, matrix, scaleOptions, scaleCases),
     checks,
     totalSeconds: Math.round((performance.now() - started) / 100) / 10,
   };
@@ -146,10 +236,67 @@ async function main(): Promise<number> {
   return checks.every((c) => c.isOk) ? 0 : 1;
 }
 
+function targetsOf(
+  browser: BrowserTimingResult,
+  matrix: MatrixBenchReport,
+  scale: ScaleSettings,
+  cases: readonly ScaleCaseResult[],
+): Target[] {
+  const target = (name: string, limit: number, measured: number | null, detail: string): Target => ({
+    name,
+    limit,
+    measured,
+    status: measured === null ? 'not measured' : measured <= limit ? 'met' : 'not met',
+    detail,
+  });
+  return [
+    target(
+      `first map idle ≤ ${FIRST_IDLE_TARGET}× the bare page`,
+      FIRST_IDLE_TARGET,
+      browser.firstIdleRatio.median,
+      `app / bare per round: ${formatRatioSummary(browser.firstIdleRatio)}`,
+    ),
+    target(
+      `full matrix ≤ ${MATRIX_TARGET}× the contingency floor at 342 gemeenten`,
+      MATRIX_TARGET,
+      matrix.cold.ratio.median,
+      `fresh atlas, per round: ${formatRatioSummary(matrix.cold.ratio)}; ` +
+        `cached models: median ${formatRatio(matrix.warm.ratio.median)}`,
+    ),
+    ...(scale.isSkipped
+      ? [
+          target(
+            `full matrix ≤ ${MATRIX_TARGET}× the contingency floor at 14,000 units`,
+            MATRIX_TARGET,
+            null,
+            'skipped',
+          ),
+        ]
+      : cases.map((c) =>
+          target(
+            `full matrix ≤ ${MATRIX_TARGET}× the contingency floor at ${(SCALE_COLUMNS * SCALE_ROWS).toLocaleString('en-US')} units, ${c.layerCount} layers`,
+            MATRIX_TARGET,
+            c.matrixVsFloor?.ratio.median ?? null,
+            c.matrixVsFloor
+              ? `per round: ${formatRatioSummary(c.matrixVsFloor.ratio)}`
+              : `the matrix did not finish: ${c.status}, ${c.detail}`,
+          ),
+        )),
+  ];
+}
+
 /** The sizes with the folder relative to `root`, so the JSON does not depend on the checkout's location. */
 function relativeTo(root: string, sizes: FolderSizes): FolderSizes {
   return { ...sizes, folder: relative(root, sizes.folder) };
 }
+
+const timeRow = (label: string, s: Summary): string[] => [
+  label,
+  String(s.runs),
+  formatMs(s.medianMs),
+  formatMs(s.minMs),
+  formatMs(s.maxMs),
+];
 
 function formatReport(r: Report): string {
   const { node, browser } = r;
@@ -157,19 +304,16 @@ function formatReport(r: Report): string {
     ...sizes.files.map((f) => [f.path, formatBytes(f.rawBytes), formatBytes(f.gzipBytes)]),
     ['total', formatBytes(sizes.totalRawBytes), formatBytes(sizes.totalGzipBytes)],
   ];
-  const timeRow = (label: string, s: Summary): string[] => [
-    label,
-    String(s.runs),
-    formatMs(s.medianMs),
-    formatMs(s.minMs),
-    formatMs(s.maxMs),
-  ];
+  const bytesRange = (b: ByteSummary): string =>
+    `${formatMegabytes(b.medianBytes)} (${formatMegabytes(b.minBytes)}–${formatMegabytes(b.maxBytes)})`;
   const worst = node.worstArea;
   return [
     `Samenwerkingsatlas benchmark, ${r.generatedAt}`,
     `Node ${r.environment.node}, ${r.environment.cpuCount} × ${r.environment.cpu}, Chromium ${r.environment.chromium}`,
     `Load average (1 min): ${r.environment.loadAverage.atStart.toFixed(2)} at start, ` +
       `${r.environment.loadAverage.atEnd.toFixed(2)} at end`,
+    'Each comparison runs both sides in one process (or one browser), alternating which goes first each round;',
+    'ratios are taken per round and given as median (min, max) over the rounds.',
     '',
     `1. Payload (gzip: zlib level 9, each file on its own)`,
     '',
@@ -179,29 +323,34 @@ function formatReport(r: Report): string {
     'dist/ JS and CSS (app)',
     table(['file', 'raw', 'gzip'], sizeRows(r.payload.app)),
     '',
-    `2. Decode and dissolve in Node (${node.layerCount} layers, ${node.regionCount} regions; ` +
-      `after ${node.runs.oursWarmup} / ${node.runs.naiveWarmup} warm-up runs)`,
+    'bare page JS and CSS',
+    table(['file', 'raw', 'gzip'], sizeRows(r.payload.bare)),
+    '',
+    `2. Decode, map geometry and dissolve in Node (${node.layerCount} layers, ${node.regionCount} regions; ` +
+      `${node.runs.rounds} rounds after ${node.runs.warmupRounds} warm-up)`,
     '',
     table(
       ['step', 'runs', 'median', 'min', 'max'],
       [
-        timeRow('ours: read + JSON.parse + parse* + buildAtlas', node.decode),
-        timeRow('ours: buildMapGeometry (all layers)', node.mapGeometry),
-        timeRow('ours: total', node.ours),
-        timeRow('ours: dissolveRegions only (all layers)', node.dissolve),
-        timeRow('naive: feature + @turf/union one by one', node.naive),
+        timeRow('read + JSON.parse + parse* + buildAtlas', node.decode),
+        timeRow('map geometry, all layers (fresh atlas)', node.mapGeometry),
       ],
     ),
     '',
-    `naive / ours total:          ${node.naiveOverOurs.toFixed(1)}× (medians)`,
-    `naive / ours dissolve only:  ${node.naiveOverDissolve.toFixed(1)}× (medians)`,
+    'Dissolve, all layers: one @turf/union per region over its members (from GeoJSON gemeenten, converted',
+    'once untimed) against dissolveRegions (topojson merge on the shared arcs), paired',
+    formatPaired(node.dissolve, 'naive / ours'),
     `area per region, ours vs naive: max relative difference ${worst.relativeDifference.toExponential(2)} ` +
       `(${worst.layerId} ${worst.code})`,
     '',
+    `3. Full matrix against the contingency floor, real data (${r.matrix.cold.rounds} rounds after ` +
+      `${r.matrix.cold.warmupRounds} warm-up)`,
+    '',
     formatMatrixBench(r.matrix),
     '',
-    `3. Navigation to first map idle, headless Chromium ${browser.viewport.width}×${browser.viewport.height}, ` +
-      `fresh context per load, ${browser.warmupRuns} warm-up load each, interleaved`,
+    `4. First map idle and JS heap, headless Chromium ${browser.viewport.width}×${browser.viewport.height} ` +
+      `(software WebGL), fresh context per load, ${browser.runs} rounds after ${browser.warmupRuns} warm-up, ` +
+      'app and bare alternating',
     '',
     table(
       ['page', 'runs', 'median', 'min', 'max', 'DOMContentLoaded', 'data loaded', 'map created'],
@@ -212,13 +361,29 @@ function formatReport(r: Report): string {
         formatMs(p.mapCreated.medianMs),
       ]),
     ),
-    'median, min, max: first idle. The last three columns are medians of when, since navigation start,',
-    'DOMContentLoaded ended, the last data/ response ended, and the MapLibre canvas entered the document.',
+    'median, min, max: navigation start to first idle. The last three columns are medians of when, since',
+    'navigation start, DOMContentLoaded ended, the last data/ response ended, and the map canvas appeared.',
+    `app / bare first idle, per round: ${formatRatioSummary(browser.firstIdleRatio)}`,
     '',
-    `app / bare: ${browser.appOverBare.toFixed(2)}× (medians)`,
+    'JS heap right after first idle, after a forced GC (CDP HeapProfiler.collectGarbage + Runtime.getHeapUsage):',
+    table(
+      ['page', 'main thread', 'workers', 'total: median (min–max)'],
+      browser.pages.map((p) => [
+        p.name,
+        formatMegabytes(p.mainHeap.medianBytes),
+        `${formatMegabytes(p.workerHeap.medianBytes)} (${p.workerCount})`,
+        bytesRange(p.totalHeap),
+      ]),
+    ),
+    `app / bare JS heap, per round: ${formatRatioSummary(browser.heapRatio)}`,
     '',
-    'bare page JS and CSS',
-    table(['file', 'raw', 'gzip'], sizeRows(r.payload.bare)),
+    ...formatScale(r.scale),
+    'Targets (issue 9; a missed target does not fail the run)',
+    ...r.targets.map(
+      (t) =>
+        `${t.status === 'met' ? 'target met    ' : t.status === 'not met' ? 'target not met' : 'not measured  '}  ` +
+        `${t.name}: ${t.measured === null ? '–' : formatRatio(t.measured)} (${t.detail})`,
+    ),
     '',
     'Checks',
     ...r.checks.map((c) => `${c.isOk ? 'ok  ' : 'FAIL'}  ${c.name}: ${c.detail}`),
@@ -226,6 +391,67 @@ function formatReport(r: Report): string {
     `Total bench time ${r.totalSeconds.toFixed(1)} s (without npm run build)`,
     '',
   ].join('\n');
+}
+
+function formatScale(scale: Report['scale']): string[] {
+  const units = (scale.grid.columns * scale.grid.rows).toLocaleString('en-US');
+  const head = `5. Scale case: a generated grid of ${units} units (${scale.grid.columns}×${scale.grid.rows} cells)`;
+  if (scale.isSkipped) return [head, '', 'skipped (--no-scale or BENCH_SCALE=0)', ''];
+  const lines = [
+    head,
+    'Each layer count in its own process. Rounds per phase: ' +
+      (scale.rounds === null
+        ? '7 up to 11 layers, capped at 3 beyond (a 50-layer matrix takes seconds)'
+        : `${scale.rounds} (BENCH_SCALE_ROUNDS)`) +
+      '; no warm-up',
+    `rounds, but one untimed matrix in the memory pass first; budget ${(scale.budgetMs / 1000).toFixed(0)} s per case ` +
+      '(no round starts that would end past it).',
+    'Heap: used after global.gc() (child run with --expose-gc) at each stage of one untimed pass; typed arrays',
+    '(ArrayBuffers) are outside the V8 heap and counted apart.',
+    '',
+  ];
+  for (const c of scale.cases) {
+    const regions = c.layers.map((l) => l.regionCount);
+    lines.push(
+      `${c.layerCount} layers (${regions.length > 0 ? `${Math.min(...regions)}–${Math.max(...regions)} regions each` : 'no layers built'}` +
+        `${c.arcCount === null ? '' : `, ${c.arcCount.toLocaleString('en-US')} arcs`}, ${c.roundsPlanned} rounds): ` +
+        `${c.status}${c.detail ? ` (${c.detail})` : ''}, ${(c.elapsedMs / 1000).toFixed(0)} s`,
+    );
+    if (c.decode && c.mapGeometry) {
+      lines.push(
+        table(
+          ['step', 'runs', 'median', 'min', 'max'],
+          [
+            timeRow('decode (JSON.parse + parse* + buildAtlas)', c.decode),
+            timeRow('map geometry, all layers', c.mapGeometry),
+          ],
+        ),
+      );
+    }
+    if (c.matrixVsFloor) {
+      lines.push('full matrix on a freshly decoded atlas against the floor, paired:');
+      lines.push(formatPaired(c.matrixVsFloor, 'matrix / floor'));
+    }
+    if (c.memoryPassMatrixMs !== null)
+      lines.push(`(memory pass matrix, untimed warm-up: ${formatMs(c.memoryPassMatrixMs)})`);
+    if (c.memory.length > 0) {
+      const rows = c.memory.map((m, i) => {
+        const previous = c.memory[i - 1];
+        const delta = (now: number, before: number | undefined): string =>
+          before === undefined ? '' : `${now >= before ? '+' : ''}${formatMegabytes(now - before)}`;
+        return [
+          m.stage,
+          formatMegabytes(m.heapUsedBytes),
+          delta(m.heapUsedBytes, previous?.heapUsedBytes),
+          formatMegabytes(m.arrayBuffersBytes),
+          delta(m.arrayBuffersBytes, previous?.arrayBuffersBytes),
+        ];
+      });
+      lines.push(table(['stage (after global.gc())', 'heap used', 'Δ', 'typed arrays', 'Δ'], rows));
+    }
+    lines.push('');
+  }
+  return lines;
 }
 
 main().then(

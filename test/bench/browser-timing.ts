@@ -1,12 +1,17 @@
 /**
- * Time from navigation to the first map `idle` in headless Chromium: the app (dist/) against a bare
- * MapLibre page that only draws the gemeenten (test/bench/bare). Both pages set
+ * Time from navigation to the first map `idle` in headless Chromium, and the JS heap after it: the app
+ * (dist/) against a bare MapLibre page that only draws the gemeenten (test/bench/bare), in paired rounds
+ * in one browser (each round loads both, in alternating order, each in a fresh context). Both pages set
  * `data-map-ready="true"` on their map container after the first `idle`; an init script observes the
  * attribute and records `performance.now()`, which counts from the start of the navigation.
+ *
+ * The heap is measured over the Chrome DevTools Protocol right after the first idle: a forced GC
+ * (`HeapProfiler.collectGarbage`) and `Runtime.getHeapUsage`, on the page's main thread and on each of its
+ * workers (MapLibre's, and any the page started), so it is the JS heap the page keeps, not its garbage.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { summarize, type Summary } from './stats';
+import { summarize, summarizeRatios, type RatioSummary, type Summary } from './stats';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 
 export const VIEWPORT = { width: 1280, height: 800 };
@@ -26,6 +31,19 @@ export interface PageSample {
   /** When the last response from a `data/` URL ended (the app loads manifest, topology and layers). */
   dataLoadedMs: number;
   domContentLoadedMs: number;
+  /** Main thread JS heap used after a forced GC, bytes. */
+  mainHeapBytes: number;
+  /** The same summed over the page's workers, bytes. */
+  workerHeapBytes: number;
+  workerCount: number;
+}
+
+/** Median, minimum and maximum of byte counts. */
+export interface ByteSummary {
+  medianBytes: number;
+  minBytes: number;
+  maxBytes: number;
+  samplesBytes: number[];
 }
 
 export interface PageTiming {
@@ -35,6 +53,12 @@ export interface PageTiming {
   mapCreated: Summary;
   dataLoaded: Summary;
   domContentLoaded: Summary;
+  /** JS heap after a forced GC: main thread, workers, and both together. */
+  mainHeap: ByteSummary;
+  workerHeap: ByteSummary;
+  totalHeap: ByteSummary;
+  /** Workers of the page at measurement time (median). */
+  workerCount: number;
 }
 
 export interface BrowserTimingResult {
@@ -42,6 +66,9 @@ export interface BrowserTimingResult {
   runs: number;
   warmupRuns: number;
   pages: PageTiming[];
+  /** Per round, first target over second target (app / bare): first idle and total JS heap. */
+  firstIdleRatio: RatioSummary;
+  heapRatio: RatioSummary;
   /** Page errors, console errors and failed requests of any run (each one fails the bench). */
   errors: string[];
 }
@@ -58,11 +85,12 @@ export async function buildBarePage(root: string, outDir: string): Promise<void>
 }
 
 /**
- * Load each target `runs` times (after `warmupRuns` untimed loads), each load in a fresh browser
+ * Load both targets `runs` times (after `warmupRuns` untimed rounds), each load in a fresh browser
  * context, alternating which page goes first in each round so neither profits from going second.
+ * Ratios are per round, first target over second.
  */
 export async function measureBrowser(
-  targets: readonly PageTarget[],
+  targets: readonly [PageTarget, PageTarget],
   runs: number,
   warmupRuns: number,
   log: (line: string) => void,
@@ -81,10 +109,15 @@ export async function measureBrowser(
       for (const target of order) {
         const sample = await loadOnce(browser, target, errors);
         if (!isWarmup) samples.get(target.name)!.push(sample);
-        line.push(`${target.name} ${sample.firstIdleMs.toFixed(0)} ms`);
+        line.push(
+          `${target.name} ${sample.firstIdleMs.toFixed(0)} ms, ` +
+            `heap ${((sample.mainHeapBytes + sample.workerHeapBytes) / 1e6).toFixed(1)} MB`,
+        );
       }
-      log(`  ${isWarmup ? 'warm-up' : `run ${round - warmupRuns + 1}/${runs}`}: ${line.join(', ')}`);
+      log(`  ${isWarmup ? 'warm-up' : `round ${round - warmupRuns + 1}/${runs}`}: ${line.join('; ')}`);
     }
+    const [first, second] = targets.map((t) => samples.get(t.name)!) as [PageSample[], PageSample[]];
+    const totalHeap = (s: PageSample): number => s.mainHeapBytes + s.workerHeapBytes;
     return {
       chromium: browser.version(),
       runs,
@@ -98,8 +131,14 @@ export async function measureBrowser(
           mapCreated: summarize(list.map((s) => s.mapCreatedMs)),
           dataLoaded: summarize(list.map((s) => s.dataLoadedMs)),
           domContentLoaded: summarize(list.map((s) => s.domContentLoadedMs)),
+          mainHeap: summarizeBytes(list.map((s) => s.mainHeapBytes)),
+          workerHeap: summarizeBytes(list.map((s) => s.workerHeapBytes)),
+          totalHeap: summarizeBytes(list.map(totalHeap)),
+          workerCount: summarizeBytes(list.map((s) => s.workerCount)).medianBytes,
         };
       }),
+      firstIdleRatio: summarizeRatios(first.map((s, i) => s.firstIdleMs / second[i]!.firstIdleMs)),
+      heapRatio: summarizeRatios(first.map((s, i) => totalHeap(s) / totalHeap(second[i]!))),
       errors,
     };
   } finally {
@@ -123,7 +162,7 @@ async function loadOnce(browser: Browser, target: PageTarget, errors: string[]):
       timeout: READY_TIMEOUT_MS,
       polling: 100,
     });
-    const sample = await page.evaluate((): PageSample => {
+    const times = await page.evaluate((): Omit<PageSample, 'mainHeapBytes' | 'workerHeapBytes' | 'workerCount'> => {
       const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       const data = performance
         .getEntriesByType('resource')
@@ -136,13 +175,99 @@ async function loadOnce(browser: Browser, target: PageTarget, errors: string[]):
         domContentLoadedMs: navigation?.domContentLoadedEventEnd ?? Number.NaN,
       };
     });
-    for (const [key, ms] of Object.entries(sample)) {
+    for (const [key, ms] of Object.entries(times)) {
       if (!Number.isFinite(ms)) errors.push(`${target.name}: no ${key} recorded`);
     }
-    return sample;
+    return { ...times, ...(await measureHeap(browser, context, page)) };
   } finally {
     await context.close();
   }
+}
+
+/** Used JS heap after a forced GC on the page's main thread and, summed, on its workers. */
+async function measureHeap(
+  browser: Browser,
+  context: BrowserContext,
+  page: Page,
+): Promise<Pick<PageSample, 'mainHeapBytes' | 'workerHeapBytes' | 'workerCount'>> {
+  const session = await context.newCDPSession(page);
+  try {
+    await session.send('HeapProfiler.collectGarbage');
+    const main = await session.send('Runtime.getHeapUsage');
+    const { targetInfo } = await session.send('Target.getTargetInfo');
+    const workerHeaps = await measureWorkerHeaps(browser, targetInfo.browserContextId);
+    return {
+      mainHeapBytes: main.usedSize,
+      workerHeapBytes: workerHeaps.reduce((sum, bytes) => sum + bytes, 0),
+      workerCount: workerHeaps.length,
+    };
+  } finally {
+    await session.detach();
+  }
+}
+
+/**
+ * The used heap after a forced GC of every worker in the browser context. Playwright opens CDP sessions
+ * on pages only, so this attaches to each worker target from a browser session (the protocol's
+ * non-flattened mode, messages wrapped in `Target.sendMessageToTarget`).
+ */
+async function measureWorkerHeaps(browser: Browser, browserContextId: string | undefined): Promise<number[]> {
+  const session = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await session.send('Target.getTargets');
+    const workers = targetInfos.filter(
+      (t) => (t.type === 'worker' || t.type === 'shared_worker') && t.browserContextId === browserContextId,
+    );
+    const heaps: number[] = [];
+    for (const worker of workers) {
+      const { sessionId } = await session.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false });
+      try {
+        await sendToTarget(session, sessionId, 'HeapProfiler.collectGarbage');
+        const usage = (await sendToTarget(session, sessionId, 'Runtime.getHeapUsage')) as { usedSize: number };
+        heaps.push(usage.usedSize);
+      } finally {
+        await session.send('Target.detachFromTarget', { sessionId });
+      }
+    }
+    return heaps;
+  } finally {
+    await session.detach();
+  }
+}
+
+let nextMessageId = 1;
+
+/** Send a protocol command to an attached (non-flattened) target and wait for its answer. */
+async function sendToTarget(session: CDPSession, sessionId: string, method: string): Promise<unknown> {
+  const id = nextMessageId++;
+  return await new Promise((resolve, reject) => {
+    const onMessage = (event: { sessionId: string; message: string }): void => {
+      if (event.sessionId !== sessionId) return;
+      const answer = JSON.parse(event.message) as { id?: number; result?: unknown; error?: { message: string } };
+      if (answer.id !== id) return;
+      session.off('Target.receivedMessageFromTarget', onMessage);
+      if (answer.error) reject(new Error(`${method} in a worker: ${answer.error.message}`));
+      else resolve(answer.result);
+    };
+    session.on('Target.receivedMessageFromTarget', onMessage);
+    session
+      .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) })
+      .catch((error: unknown) => {
+        session.off('Target.receivedMessageFromTarget', onMessage);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      });
+  });
+}
+
+function summarizeBytes(samples: readonly number[]): ByteSummary {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return {
+    medianBytes: sorted.length % 2 === 1 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2),
+    minBytes: sorted[0]!,
+    maxBytes: sorted[sorted.length - 1]!,
+    samplesBytes: [...samples],
+  };
 }
 
 /** The page's window with what the init script records (performance.now() values). */

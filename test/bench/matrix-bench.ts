@@ -1,139 +1,241 @@
 /**
- * Benchmark of the layer matrix (issue #3): the full matrix for all layers and every metric with the
- * set-based statistics of src/lib/stats, against a naive baseline that dissolves every layer and
- * intersects every region pair of every layer pair with Turf (`@turf/intersect` + `@turf/area`), in
- * the same run. Reports the ratio and checks that both paths give the same Jaccard index by area.
- * Called from bench.ts; `formatMatrixBench` prints the report.
+ * The layer matrix on the real data (issue 9): the full matrix (every metric, every layer pair, through
+ * the library's `computeMatrices`) as a paired ratio to the contingency floor (`contingency-floor.ts`),
+ * twice:
+ * - cold: the matrix on a freshly built atlas (new topology and layer objects, so the library's layer
+ *   models and arc lengths are built inside the timing, as when the app has just loaded), against the
+ *   whole floor (numbering, labels, tables) from the same kind of atlas;
+ * - warm: the matrix again on an atlas whose models are cached (what switching metric costs), against the
+ *   floor's counting alone (labels prebuilt).
+ * Two correctness checks, outside the timing: the floor's tables give the library's ARI for every pair
+ * (so the floor counts what the statistics count), and the set path's Jaccard by area agrees with the
+ * geometric path (Turf `intersect` + `area` on the dissolved regions, run once; it takes seconds per pass,
+ * so it is a check here, not a timed comparison).
  */
 import type { Atlas } from '../../src/lib/data/atlas';
 import { buildAtlas } from '../../src/lib/data/atlas';
 import { dissolveRegions } from '../../src/lib/geo/dissolve';
 import { measureOverlapsGeometrically } from '../../src/lib/stats/geometric';
-import { computeMatrices } from '../../src/lib/stats/matrix';
+import { computeMatrices, type MetricMatrix } from '../../src/lib/stats/matrix';
 import { compareLayers, METRICS } from '../../src/lib/stats/pair';
 import type { LayerFile, LayerId, RegionCode } from '../../src/lib/types';
-import { formatMs, summarize, timed, type Summary } from './stats';
+import {
+  ariOfTable,
+  contingencyFloor,
+  contingencyTables,
+  layerLabels,
+  type ContingencyTable,
+} from './contingency-floor';
+import { formatPaired, runPaired, type PairedResult } from './paired';
+import { formatMs, timed } from './stats';
 
-/** How often to run each side. */
 export interface MatrixBenchOptions {
-  /** Timed runs of the set-based matrix (after `warmupRuns` untimed ones). Default 15. */
-  runs?: number;
-  warmupRuns?: number;
-  /** Timed runs of the naive baseline: each takes tens of seconds on two cores. Default 1. */
-  baselineRuns?: number;
+  /** Timed rounds of each paired comparison (after `warmupRounds`). */
+  rounds: number;
+  warmupRounds: number;
   /** Largest accepted absolute difference between the two Jaccard indices by area. Default 0.005. */
   tolerance?: number;
-  /** Progress lines (stderr in bench.ts). */
   log?: (line: string) => void;
 }
 
-/** The region pair where the two paths differ most. */
+/** A check in the shape of bench.ts's checks. */
+export interface Check {
+  name: string;
+  isOk: boolean;
+  detail: string;
+}
+
+/** The region pair where the set and geometric paths differ most. */
 export interface WorstJaccard {
   layerA: LayerId;
   layerB: LayerId;
   codeA: RegionCode;
   codeB: RegionCode;
-  /** Jaccard by area of the set path (sums of gemeente areas); 0 when it finds no overlap. */
   sets: number;
-  /** … of the geometric path (Turf on the dissolved polygons); 0 when it finds no overlap. */
   geometric: number;
 }
 
 /** The report of `benchMatrix`. */
 export interface MatrixBenchReport {
   layerCount: number;
-  /** Pairs of distinct layers (the baseline's work; the matrix also fills the diagonal). */
-  layerPairCount: number;
+  /** Layer pairs the matrix and the floor compute: i ≤ j, the diagonal included. */
+  comparedPairCount: number;
   metricCount: number;
-  /** Region pairs the baseline intersects: Σ over layer pairs of |A|·|B|. */
-  regionPairCount: number;
-  /**
-   * The full matrix, every metric, on a freshly built atlas each run (so the per-layer indices and the
-   * arc lengths are computed inside the timing, as when the app loads the data).
-   */
-  matrix: Summary;
-  /** The same with the indices and arc lengths already cached (what switching metric in the app costs). */
-  matrixCached: Summary;
-  /** Dissolve every layer and intersect every region pair of every layer pair with Turf. */
-  baseline: Summary;
-  /** baseline median / matrix median. */
-  baselineOverMatrix: number;
+  /** Paired: matrix on a fresh atlas (first) against the whole floor (second). */
+  cold: PairedResult;
+  /** Paired: matrix with cached models (first) against the floor's counting with prebuilt labels (second). */
+  warm: PairedResult;
+  /** Largest |ARI of the floor's table − the library's ARI| over the pairs where ARI is defined. */
+  ariMaxAbsDifference: number;
+  /** One run of the geometric path over all pairs of distinct layers (a check, not a timed comparison). */
+  geometricCheckMs: number;
   jaccardByArea: {
-    /** Region pairs overlapping in either path. */
     comparedPairCount: number;
-    /** Pairs only one path finds (e.g. a sliver of float noise in the geometric path). */
     onlyInOnePathCount: number;
     maxAbsDifference: number;
     worst: WorstJaccard | null;
     tolerance: number;
   };
-  /** The same shape as bench.ts's checks. */
-  checks: { name: string; isOk: boolean; detail: string }[];
+  checks: Check[];
 }
 
-/**
- * Time the matrix of every metric over all layers of `atlas` against the naive geometric baseline,
- * and check that both give the same Jaccard by area for every region pair of every layer pair.
- */
-export async function benchMatrix(atlas: Atlas, options: MatrixBenchOptions = {}): Promise<MatrixBenchReport> {
-  const runs = options.runs ?? 15;
-  const warmupRuns = options.warmupRuns ?? 3;
-  const baselineRuns = options.baselineRuns ?? 1;
-  const tolerance = options.tolerance ?? 0.005;
-  const log = options.log ?? (() => {});
-  const ids = atlas.layers.map((l) => l.meta.id);
-  const metrics = METRICS.map((m) => m.id);
-  const layerFiles: LayerFile[] = atlas.layers.map((l) => ({
+/** A copy of the atlas with new topology and layer objects, so no cache of the library applies to it. */
+export function freshAtlas(atlas: Atlas): Atlas {
+  const files: LayerFile[] = atlas.layers.map((l) => ({
     format: 'samenwerkingsatlas/layer@1',
     meta: l.meta,
     regions: l.regions,
   }));
+  return buildAtlas(atlas.geometry, structuredClone(atlas.topology), structuredClone(files));
+}
 
-  const matrixMs: number[] = [];
-  const cachedMs: number[] = [];
-  for (let i = 0; i < warmupRuns + runs; i++) {
-    // A fresh atlas (and a copy of the topology, which keys the arc-length cache) so nothing is cached;
-    // building it is not timed.
-    const fresh = buildAtlas(atlas.geometry, structuredClone(atlas.topology), layerFiles);
-    const cold = timed(() => computeMatrices(fresh, ids, metrics));
-    const warm = timed(() => computeMatrices(fresh, ids, metrics));
-    if (i < warmupRuns) continue;
-    matrixMs.push(cold.ms);
-    cachedMs.push(warm.ms);
+/** Every metric's matrix over all layers of the atlas, through the library. */
+export function fullMatrix(atlas: Atlas): MetricMatrix[] {
+  return computeMatrices(
+    atlas,
+    atlas.layers.map((l) => l.meta.id),
+    METRICS.map((m) => m.id),
+  );
+}
+
+/**
+ * The largest difference between the ARI from the floor's tables and the library's ARI matrix, over the
+ * pairs where the library defines ARI. Throws when the library has ARI for a pair the floor finds empty.
+ */
+export function compareAri(
+  atlas: Atlas,
+  tables: readonly ContingencyTable[],
+  matrices: readonly MetricMatrix[],
+): number {
+  const ari = matrices.find((m) => m.metric === 'ari');
+  if (!ari) throw new Error('unreachable: the matrix has no ARI');
+  const multi = new Set(atlas.layers.flatMap((l, i) => (l.meta.coverage.allowsMultiMembership ? [i] : [])));
+  let worst = 0;
+  for (const table of tables) {
+    const library = ari.values[table.layerA]![table.layerB]!;
+    if (library === null || multi.has(table.layerA) || multi.has(table.layerB)) continue;
+    const floor = ariOfTable(table);
+    if (floor === null)
+      throw new Error(`floor: empty table where the library has ARI (${table.layerA}, ${table.layerB})`);
+    worst = Math.max(worst, Math.abs(floor - library));
   }
-  const matrix = summarize(matrixMs);
-  log(`  matrix: ${runs} runs, median ${formatMs(matrix.medianMs)}`);
+  return worst;
+}
 
+/** Time the matrix against the floor, cold and warm, and run the two correctness checks. */
+export async function benchMatrix(atlas: Atlas, options: MatrixBenchOptions): Promise<MatrixBenchReport> {
+  const tolerance = options.tolerance ?? 0.005;
+  const log = options.log ?? (() => {});
+  const runs = { rounds: options.rounds, warmupRounds: options.warmupRounds, log };
+
+  log('  cold: matrix on a fresh atlas / whole floor');
+  const cold = await runPaired(
+    { name: 'matrix, fresh atlas', measure: () => timeFresh(atlas) },
+    { name: 'floor: labels + tables', measure: () => timeFloor(atlas) },
+    runs,
+  );
+
+  log('  warm: matrix with cached models / floor tables only');
+  const warmAtlas = freshAtlas(atlas);
+  fullMatrix(warmAtlas);
+  const labels = layerLabels(warmAtlas);
+  const warm = await runPaired(
+    { name: 'matrix, cached models', measure: () => timed(() => fullMatrix(warmAtlas)).ms },
+    {
+      name: 'floor: tables only',
+      measure: () => timed(() => contingencyTables(labels, warmAtlas.municipalities.length)).ms,
+    },
+    runs,
+  );
+
+  // Checks, outside the timing.
+  const ariMaxAbsDifference = compareAri(atlas, contingencyFloor(atlas), fullMatrix(atlas));
+  log('  geometric check: Turf intersect + area on every region pair (one run)');
+  const geometric = timed(() => geometricJaccards(atlas));
+  log(`  geometric check took ${formatMs(geometric.ms)}`);
+  const jaccardByArea = compareJaccards(setJaccards(atlas), geometric.value, tolerance);
+  const { worst, maxAbsDifference, comparedPairCount, onlyInOnePathCount } = jaccardByArea;
+  const layerCount = atlas.layers.length;
+  return {
+    layerCount,
+    comparedPairCount: (layerCount * (layerCount + 1)) / 2,
+    metricCount: METRICS.length,
+    cold,
+    warm,
+    ariMaxAbsDifference,
+    geometricCheckMs: Math.round(geometric.ms),
+    jaccardByArea,
+    checks: [
+      {
+        name: 'the floor counts what the library counts (ARI from its tables = library ARI within 1e-9)',
+        isOk: ariMaxAbsDifference <= 1e-9,
+        detail: `max abs difference ${ariMaxAbsDifference.toExponential(2)}`,
+      },
+      {
+        name: `Jaccard by area of the set and geometric paths agree within ${tolerance}`,
+        isOk: maxAbsDifference <= tolerance,
+        detail: worst
+          ? `max abs difference ${maxAbsDifference.toExponential(2)} over ${comparedPairCount} region pairs ` +
+            `(${worst.layerA} ${worst.codeA} × ${worst.layerB} ${worst.codeB}: ${worst.sets.toFixed(6)} vs ${worst.geometric.toFixed(6)}); ` +
+            `${onlyInOnePathCount} pairs found by one path only`
+          : 'no region pairs',
+      },
+    ],
+  };
+}
+
+/** The matrix on a fresh atlas: the copy is made before the clock starts. */
+function timeFresh(atlas: Atlas): number {
+  const fresh = freshAtlas(atlas);
+  return timed(() => fullMatrix(fresh)).ms;
+}
+
+/** The whole floor on a fresh atlas (the floor caches nothing, but both sides get the same input). */
+function timeFloor(atlas: Atlas): number {
+  const fresh = freshAtlas(atlas);
+  return timed(() => contingencyFloor(fresh)).ms;
+}
+
+function pairKey(layerA: LayerId, layerB: LayerId, codeA: RegionCode, codeB: RegionCode): string {
+  return `${layerA} ${layerB} ${codeA} ${codeB}`;
+}
+
+function distinctPairs(atlas: Atlas): [number, number][] {
   const pairs: [number, number][] = [];
-  for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) pairs.push([i, j]);
-  const baselineMs: number[] = [];
-  let geometric: Map<string, number> | null = null;
-  for (let run = 0; run < baselineRuns; run++) {
-    const { value, ms } = timed(() => {
-      const dissolved = atlas.layers.map((l) => dissolveRegions(atlas.topology, l.regions, l.meta.id));
-      const jaccards = new Map<string, number>();
-      for (const [i, j] of pairs) {
-        // Every region pair, no bounding-box filter: the naive way.
-        for (const o of measureOverlapsGeometrically(dissolved[i]!, dissolved[j]!, { isBboxFiltered: false })) {
-          jaccards.set(pairKey(ids[i]!, ids[j]!, o.codeA, o.codeB), o.jaccardByArea ?? 0);
-        }
-      }
-      return jaccards;
-    });
-    baselineMs.push(ms);
-    geometric ??= value;
-    log(`  baseline: run ${run + 1}/${baselineRuns} took ${formatMs(ms)}`);
-  }
-  if (!geometric) throw new Error('unreachable: the baseline never ran');
-  const baseline = summarize(baselineMs);
+  for (let i = 0; i < atlas.layers.length; i++) for (let j = i + 1; j < atlas.layers.length; j++) pairs.push([i, j]);
+  return pairs;
+}
 
-  // The set path's Jaccard by area, outside the timing.
-  const sets = new Map<string, number>();
-  for (const [i, j] of pairs) {
-    for (const p of compareLayers(atlas, ids[i]!, ids[j]!).crosswalk.pairs) {
-      sets.set(pairKey(ids[i]!, ids[j]!, p.codeA, p.codeB), p.jaccardByArea ?? 0);
+/** Jaccard by area of every overlapping region pair, geometrically (bounding boxes skip pairs that cannot meet). */
+function geometricJaccards(atlas: Atlas): Map<string, number> {
+  const dissolved = atlas.layers.map((l) => dissolveRegions(atlas.topology, l.regions, l.meta.id));
+  const ids = atlas.layers.map((l) => l.meta.id);
+  const jaccards = new Map<string, number>();
+  for (const [i, j] of distinctPairs(atlas)) {
+    for (const o of measureOverlapsGeometrically(dissolved[i]!, dissolved[j]!)) {
+      jaccards.set(pairKey(ids[i]!, ids[j]!, o.codeA, o.codeB), o.jaccardByArea ?? 0);
     }
   }
+  return jaccards;
+}
+
+/** The same from the set path (sums of gemeente areas). */
+function setJaccards(atlas: Atlas): Map<string, number> {
+  const ids = atlas.layers.map((l) => l.meta.id);
+  const jaccards = new Map<string, number>();
+  for (const [i, j] of distinctPairs(atlas)) {
+    for (const p of compareLayers(atlas, ids[i]!, ids[j]!).crosswalk.pairs) {
+      jaccards.set(pairKey(ids[i]!, ids[j]!, p.codeA, p.codeB), p.jaccardByArea ?? 0);
+    }
+  }
+  return jaccards;
+}
+
+function compareJaccards(
+  sets: ReadonlyMap<string, number>,
+  geometric: ReadonlyMap<string, number>,
+  tolerance: number,
+): MatrixBenchReport['jaccardByArea'] {
   let worst: WorstJaccard | null = null;
   let maxAbsDifference = 0;
   let onlyInOnePathCount = 0;
@@ -149,48 +251,23 @@ export async function benchMatrix(atlas: Atlas, options: MatrixBenchOptions = {}
       maxAbsDifference = difference;
     }
   }
-
-  const regionPairCount = pairs.reduce(
-    (sum, [i, j]) => sum + atlas.layers[i]!.regions.length * atlas.layers[j]!.regions.length,
-    0,
-  );
-  return {
-    layerCount: ids.length,
-    layerPairCount: pairs.length,
-    metricCount: metrics.length,
-    regionPairCount,
-    matrix,
-    matrixCached: summarize(cachedMs),
-    baseline,
-    baselineOverMatrix: baseline.medianMs / matrix.medianMs,
-    jaccardByArea: { comparedPairCount: keys.size, onlyInOnePathCount, maxAbsDifference, worst, tolerance },
-    checks: [
-      {
-        name: `Jaccard by area of the set and geometric paths agree within ${tolerance}`,
-        isOk: maxAbsDifference <= tolerance,
-        detail: worst
-          ? `max abs difference ${maxAbsDifference.toExponential(2)} over ${keys.size} region pairs ` +
-            `(${worst.layerA} ${worst.codeA} × ${worst.layerB} ${worst.codeB}: ${worst.sets.toFixed(6)} vs ${worst.geometric.toFixed(6)}); ` +
-            `${onlyInOnePathCount} pairs found by one path only`
-          : 'no region pairs',
-      },
-    ],
-  };
+  return { comparedPairCount: keys.size, onlyInOnePathCount, maxAbsDifference, worst, tolerance };
 }
 
-function pairKey(layerA: LayerId, layerB: LayerId, codeA: RegionCode, codeB: RegionCode): string {
-  return `${layerA} ${layerB} ${codeA} ${codeB}`;
-}
-
-/** The report as text lines for the bench's output. */
+/** The report as text for the bench's output. */
 export function formatMatrixBench(report: MatrixBenchReport): string {
-  const { matrix, matrixCached, baseline } = report;
   return [
-    `Layer matrix: ${report.layerCount} layers (${report.layerPairCount} pairs), ${report.metricCount} metrics`,
-    `  set-based, fresh atlas   median ${formatMs(matrix.medianMs)} (min ${formatMs(matrix.minMs)}, max ${formatMs(matrix.maxMs)}, ${matrix.runs} runs)`,
-    `  set-based, cached index  median ${formatMs(matrixCached.medianMs)}`,
-    `  naive Turf baseline      median ${formatMs(baseline.medianMs)} (${baseline.runs} run(s), ${report.regionPairCount} region pairs intersected)`,
-    `  baseline / matrix        ${report.baselineOverMatrix.toFixed(0)}×`,
-    ...report.checks.map((c) => `  ${c.isOk ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`),
+    `Full matrix: ${report.layerCount} layers, ${report.comparedPairCount} layer pairs (i ≤ j, as computeMatrices ` +
+      `compares them), ${report.metricCount} metrics`,
+    '',
+    'cold: computeMatrices on a freshly built atlas vs the whole floor (numbering, labels, tables)',
+    formatPaired(report.cold, 'matrix / floor'),
+    '',
+    'warm: computeMatrices with cached layer models vs the floor tables with prebuilt labels',
+    formatPaired(report.warm, 'matrix / floor'),
+    '',
+    `geometric path (Turf intersect + area on every region pair of every layer pair, bbox-filtered): ` +
+      `${formatMs(report.geometricCheckMs)}, one run, as a correctness check only`,
+    ...report.checks.map((c) => `${c.isOk ? 'ok  ' : 'FAIL'}  ${c.name}: ${c.detail}`),
   ].join('\n');
 }

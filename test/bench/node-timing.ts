@@ -1,7 +1,9 @@
 /**
- * Decode and dissolve in Node: our pipeline (parsers, `buildAtlas`, `buildMapGeometry`, whose dissolve
- * merges gemeenten on their shared arcs) against a naive dissolve that turns every member gemeente into
- * a GeoJSON polygon and unions the polygons one by one with `@turf/union`.
+ * Decode and dissolve in Node on the real data. Decoding (read, JSON.parse, the validating parsers,
+ * `buildAtlas`) and the map geometry of all layers are timed on their own; the dissolve is a paired comparison of our
+ * `dissolveRegions` (`topojson.merge` on the shared arcs) against the strongest plain Turf approach: the
+ * gemeenten as GeoJSON polygons (converted once, untimed, as if the data came as GeoJSON) and one
+ * `@turf/union` call per region over all its members. Both must give the same area per region.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,18 +18,18 @@ import {
   parseManifest,
   parseMunicipalityTopology,
 } from '../../src/lib/data/parse';
-import { dissolveRegions, indexMunicipalityGeometries } from '../../src/lib/geo/dissolve';
-import { buildMapGeometry } from '../../src/lib/geo/map-geometry';
+import { dissolveRegions } from '../../src/lib/geo/dissolve';
+import { buildMapGeometry, type MapGeometry } from '../../src/lib/geo/map-geometry';
 import { areaKm2Of } from '../../src/lib/geo/measure';
-import type { LayerId, RegionCode } from '../../src/lib/types';
+import type { LayerId, MunicipalityGeometry, MunicipalityTopology, RegionCode } from '../../src/lib/types';
+import { MUNICIPALITIES_OBJECT } from '../../src/lib/types';
+import { runPaired, type PairedResult } from './paired';
 import { summarize, timed, type Summary } from './stats';
 
-/** How often each approach runs; the naive one takes seconds per pass, so it runs fewer times. */
+/** How often to run: timed rounds and untimed warm-up rounds. */
 export interface NodeRuns {
-  oursWarmup: number;
-  ours: number;
-  naiveWarmup: number;
-  naive: number;
+  rounds: number;
+  warmupRounds: number;
 }
 
 /** The region whose two areas differ most, relatively. */
@@ -45,20 +47,14 @@ export interface NodeTimingResult {
   regionCount: number;
   /** Read, JSON.parse, parse* checks and buildAtlas. */
   decode: Summary;
-  /** buildMapGeometry for all layers (dissolve, borders, no-data areas, colours, labels). */
+  /** buildFullMapGeometry on a freshly decoded atlas (dissolve, borders, no-data areas, colours of all layers). */
   mapGeometry: Summary;
-  /** decode + mapGeometry of the same run: what the app does before the map can draw. */
-  ours: Summary;
-  /** dissolveRegions alone for all layers: the part the naive approach replaces. */
-  dissolve: Summary;
-  /** Naive dissolve of all layers (feature + one-by-one union). */
-  naive: Summary;
-  /** naive median / ours median. */
-  naiveOverOurs: number;
-  /** naive median / dissolve median (like for like). */
-  naiveOverDissolve: number;
+  /** Paired: the naive Turf dissolve (first) against dissolveRegions for all layers (second). */
+  dissolve: PairedResult;
   worstArea: WorstRegion;
 }
+
+type RegionPolygons = Map<LayerId, Map<RegionCode, Feature<Polygon | MultiPolygon>>>;
 
 /**
  * Read and decode the newest geometry of `dataDir` with every layer on it, like the app's loader
@@ -81,23 +77,57 @@ export function decodeAtlas(dataDir: string): Atlas {
   return buildAtlas(geometry, topology, layers);
 }
 
-/** The naive dissolve: per layer, per region, the union of its members' polygons, one at a time. */
-export function naiveDissolve(atlas: Atlas): Map<LayerId, Map<RegionCode, Feature<Polygon | MultiPolygon>>> {
-  const geometries = indexMunicipalityGeometries(atlas.topology);
-  const result = new Map<LayerId, Map<RegionCode, Feature<Polygon | MultiPolygon>>>();
+/**
+ * `buildMapGeometry` with every layer's parts read: the dissolved regions, borders, no-data area and fill
+ * colours, i.e. what the map draws when all layers are shown. The library computes each part on first read
+ * (a hidden layer costs nothing), so reading them is what makes this the map geometry's full cost. Labels
+ * are left out: only the filled layer is labelled.
+ */
+export function buildFullMapGeometry(atlas: Atlas): MapGeometry {
+  const geometry = buildMapGeometry(atlas);
+  let parts = 0;
+  for (const layer of geometry.layers.values()) {
+    parts += layer.regions.features.length + layer.borders.coordinates.length;
+    parts += (layer.noData ? 1 : 0) + layer.colourIndex.size;
+  }
+  if (parts === 0 && atlas.layers.length > 0) throw new Error('unreachable: empty map geometry');
+  return geometry;
+}
+
+/** Every gemeente of the topology as a GeoJSON polygon feature, by code: the naive approach's input. */
+export function municipalityPolygons(topology: MunicipalityTopology): Map<string, Feature<Polygon | MultiPolygon>> {
+  const polygons = new Map<string, Feature<Polygon | MultiPolygon>>();
+  for (const object of topology.objects[MUNICIPALITIES_OBJECT].geometries) {
+    // parseMunicipalityTopology has checked that every gemeente is a Polygon or MultiPolygon.
+    const geometry = object as MunicipalityGeometry;
+    // Narrowed per type so the overloads of `feature` give the matching GeoJSON type.
+    const polygon: Feature<Polygon | MultiPolygon> =
+      geometry.type === 'Polygon' ? feature(topology, geometry) : feature(topology, geometry);
+    polygons.set(String(geometry.id), polygon);
+  }
+  return polygons;
+}
+
+/**
+ * The naive dissolve: per layer, per region, one `union` over the FeatureCollection of all its members'
+ * polygons (@turf/union v7 unions a whole collection in one sweep, which beats merging one by one);
+ * a one-member region is its member's polygon.
+ */
+export function naiveDissolve(
+  atlas: Atlas,
+  polygons: ReadonlyMap<string, Feature<Polygon | MultiPolygon>>,
+): RegionPolygons {
+  const result: RegionPolygons = new Map();
   for (const layer of atlas.layers) {
     const regions = new Map<RegionCode, Feature<Polygon | MultiPolygon>>();
     for (const region of layer.regions) {
-      let merged: Feature<Polygon | MultiPolygon> | null = null;
-      for (const code of region.members) {
-        const geometry = geometries.get(code);
-        if (!geometry) throw new Error(`${layer.meta.id} ${region.code}: member ${code} not in the topology`);
-        const polygon: Feature<Polygon | MultiPolygon> =
-          geometry.type === 'Polygon' ? feature(atlas.topology, geometry) : feature(atlas.topology, geometry);
-        merged = merged ? union(featureCollection([merged, polygon])) : polygon;
-        if (!merged) throw new Error(`${layer.meta.id} ${region.code}: union became empty at ${code}`);
-      }
-      if (!merged) throw new Error(`${layer.meta.id} ${region.code}: no members`);
+      const members = region.members.map((code) => {
+        const polygon = polygons.get(code);
+        if (!polygon) throw new Error(`${layer.meta.id} ${region.code}: member ${code} not in the topology`);
+        return polygon;
+      });
+      const merged = members.length === 1 ? members[0]! : union(featureCollection(members));
+      if (!merged) throw new Error(`${layer.meta.id} ${region.code}: the union is empty`);
       regions.set(region.code, merged);
     }
     result.set(layer.meta.id, regions);
@@ -109,7 +139,7 @@ export function naiveDissolve(atlas: Atlas): Map<LayerId, Map<RegionCode, Featur
  * Compare the area of every region dissolved both ways; throws when a region is missing on one side.
  * Returns the region with the largest relative difference.
  */
-export function compareAreas(atlas: Atlas, naive: ReturnType<typeof naiveDissolve>): WorstRegion {
+export function compareAreas(atlas: Atlas, naive: RegionPolygons): WorstRegion {
   let worst: WorstRegion | null = null;
   for (const layer of atlas.layers) {
     const ours = dissolveRegions(atlas.topology, layer.regions, layer.meta.id).features;
@@ -130,52 +160,54 @@ export function compareAreas(atlas: Atlas, naive: ReturnType<typeof naiveDissolv
   return worst;
 }
 
-/** Time both approaches on the data in `dataDir`, checking on the warm-up pass that they agree. */
-export function measureNode(dataDir: string, runs: NodeRuns, log: (line: string) => void): NodeTimingResult {
+/** Time decoding, the map geometry and the paired dissolve on the data in `dataDir`. */
+export async function measureNode(
+  dataDir: string,
+  runs: NodeRuns,
+  log: (line: string) => void,
+): Promise<NodeTimingResult> {
   const decodeMs: number[] = [];
   const mapGeometryMs: number[] = [];
-  const dissolveMs: number[] = [];
-  for (let i = 0; i < runs.oursWarmup + runs.ours; i++) {
+  for (let i = 0; i < runs.warmupRounds + runs.rounds; i++) {
     const decoded = timed(() => decodeAtlas(dataDir));
-    const built = timed(() => buildMapGeometry(decoded.value));
-    const dissolved = timed(() => {
-      for (const layer of decoded.value.layers) dissolveRegions(decoded.value.topology, layer.regions, layer.meta.id);
-    });
-    if (i < runs.oursWarmup) continue;
+    // A freshly decoded atlas has a new topology object, so nothing of an earlier run is cached.
+    const built = timed(() => buildFullMapGeometry(decoded.value));
+    if (i < runs.warmupRounds) continue;
     decodeMs.push(decoded.ms);
     mapGeometryMs.push(built.ms);
-    dissolveMs.push(dissolved.ms);
   }
-  log(`  ours: ${runs.ours} runs done`);
+  log(`  decode and map geometry: ${runs.rounds} runs done`);
 
   const atlas = decodeAtlas(dataDir);
-  const naiveMs: number[] = [];
-  let worstArea: WorstRegion | null = null;
-  for (let i = 0; i < runs.naiveWarmup + runs.naive; i++) {
-    const { value, ms } = timed(() => naiveDissolve(atlas));
-    // Checked once, outside the timing: every pass computes the same thing.
-    if (i === 0) worstArea = compareAreas(atlas, value);
-    if (i < runs.naiveWarmup) continue;
-    naiveMs.push(ms);
-    log(`  naive: run ${naiveMs.length}/${runs.naive} took ${(ms / 1000).toFixed(2)} s`);
-  }
-  if (!worstArea) throw new Error('unreachable: the naive dissolve never ran');
-
-  const decode = summarize(decodeMs);
-  const ours = summarize(decodeMs.map((ms, i) => ms + mapGeometryMs[i]!));
-  const dissolve = summarize(dissolveMs);
-  const naive = summarize(naiveMs);
+  const polygons = municipalityPolygons(atlas.topology);
+  const captured: { naive?: RegionPolygons } = {};
+  const dissolve = await runPaired(
+    {
+      name: 'naive: one @turf/union per region',
+      measure: () => {
+        const { value, ms } = timed(() => naiveDissolve(atlas, polygons));
+        captured.naive ??= value;
+        return ms;
+      },
+    },
+    {
+      name: 'ours: dissolveRegions (topojson merge)',
+      measure: () =>
+        timed(() => {
+          for (const layer of atlas.layers) dissolveRegions(atlas.topology, layer.regions, layer.meta.id);
+        }).ms,
+    },
+    { ...runs, log },
+  );
+  if (!captured.naive) throw new Error('unreachable: the naive dissolve never ran');
   return {
     runs,
     layerCount: atlas.layers.length,
     regionCount: atlas.layers.reduce((sum, l) => sum + l.regions.length, 0),
-    decode,
+    decode: summarize(decodeMs),
     mapGeometry: summarize(mapGeometryMs),
-    ours,
     dissolve,
-    naive,
-    naiveOverOurs: naive.medianMs / ours.medianMs,
-    naiveOverDissolve: naive.medianMs / dissolve.medianMs,
-    worstArea,
+    // Checked once, outside the timing: every pass computes the same thing.
+    worstArea: compareAreas(atlas, captured.naive),
   };
 }
