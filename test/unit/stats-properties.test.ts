@@ -292,16 +292,17 @@ describe('agreement with slower paths', () => {
 
 describe('the matrix’s metrics-only path', () => {
   for (const [kindA, kindB] of KIND_PAIRS) {
-    it(`gives every metric from both sides exactly as the full comparison does (${kindA} × ${kindB})`, () => {
+    it(`gives every metric from both sides as the full comparison does (${kindA} × ${kindB})`, () => {
       fc.assert(
         fc.property(scenario(kindA, kindB), (s) => {
           const atlas = atlasOf(s);
           const [a, b] = [atlas.layersById.get('a')!, atlas.layersById.get('b')!];
           const fast = computePairMetrics(atlas, a, b);
           const full = compareLayers(atlas, 'a', 'b');
+          // The same definitions summed in another order: equal up to float rounding, null exactly where undefined.
           for (const { id } of METRICS) {
-            expect(fast.aToB[id], `${id} a→b`).toBe(metricValue(full, id, 'a'));
-            expect(fast.bToA[id], `${id} b→a`).toBe(metricValue(full, id, 'b'));
+            expectClose(fast.aToB[id], metricValue(full, id, 'a'));
+            expectClose(fast.bToA[id], metricValue(full, id, 'b'));
           }
         }),
         { seed: SEED, numRuns: RUNS },

@@ -40,13 +40,18 @@ export interface LayerModel {
   members: readonly (readonly number[])[];
   /** Per gemeente number: its region numbers, ascending; empty when the layer does not cover it. */
   regionsOf: readonly (readonly number[])[];
+  /** Per gemeente number: its first region number, or -1 when the layer does not cover it (typed, for counting). */
+  firstRegion: Int32Array;
   /**
    * Per gemeente number: the number of its region set (equal numbers exactly for equal sets), or -1
    * when it belongs to no region. With single membership this is a label of the partition.
    */
   setKey: Int32Array;
-  /** Per region set number: the union of the members of its regions, as a bitset. */
-  setUnion: readonly Uint32Array[];
+  /**
+   * Per region set number: the union of the members of its regions, as a bitset. Computed on first read: only
+   * congruence under multi-membership needs it, and at 14,000 gemeenten it is the model's largest part.
+   */
+  readonly setUnion: readonly Uint32Array[];
   /** Bitset of the gemeenten in at least one region. */
   covered: Uint32Array;
   coveredCount: number;
@@ -108,7 +113,8 @@ function buildModel(index: TopologyIndex, layer: LayerInput): LayerModel {
   });
   const setKey = new Int32Array(index.codes.length).fill(-1);
   const keyNumbers = new Map<string, number>();
-  const setUnion: Uint32Array[] = [];
+  /** Per region set number: the region numbers of the set. */
+  const sets: (readonly number[])[] = [];
   const covered = new Uint32Array(index.wordCount);
   let multiMemberCount = 0;
   regionsOf.forEach((list, n) => {
@@ -118,14 +124,19 @@ function buildModel(index: TopologyIndex, layer: LayerInput): LayerModel {
     const key = list.length === 1 ? String(list[0]) : list.join(',');
     let k = keyNumbers.get(key);
     if (k === undefined) {
-      k = setUnion.length;
+      k = sets.length;
       keyNumbers.set(key, k);
-      const union = new Uint32Array(index.wordCount);
-      for (const r of list) for (const m of members[r]!) setBit(union, m);
-      setUnion.push(union);
+      sets.push(list);
     }
     setKey[n] = k;
   });
+  let setUnion: Uint32Array[] | undefined;
+  const unionsOfSets = (): Uint32Array[] =>
+    (setUnion ??= sets.map((list) => {
+      const union = new Uint32Array(index.wordCount);
+      for (const r of list) for (const m of members[r]!) setBit(union, m);
+      return union;
+    }));
   const totals = members.map((numbers): RegionTotals => {
     let areaKm2 = 0;
     let inhabitants = 0;
@@ -145,8 +156,11 @@ function buildModel(index: TopologyIndex, layer: LayerInput): LayerModel {
     numberOfRegion: new Map(regions.map((region, r) => [region.code, r])),
     members,
     regionsOf,
+    firstRegion: Int32Array.from(regionsOf, (list) => list[0] ?? -1),
     setKey,
-    setUnion,
+    get setUnion() {
+      return unionsOfSets();
+    },
     covered,
     coveredCount: popcount(covered),
     multiMemberCount,

@@ -9,12 +9,12 @@
  * (`compareLayers`) when it is opened. A test checks that both paths give the same values.
  */
 import type { Atlas, AtlasLayer } from '../data/atlas';
-import { layerModel, type LayerModel } from '../model/layer-model';
+import { layerModel, separates, type LayerModel } from '../model/layer-model';
 import type { LayerId } from '../types';
 import { computeBorderCoincidence } from './borders';
 import { computeCongruence } from './congruence';
 import { findLayer, METRICS, type MetricId } from './pair';
-import { computePartitionAgreement } from './partition';
+import { computePartitionAgreement, scoreCounts } from './partition';
 
 /** The value of every metric, read from one side of a pair (null where not defined). */
 export type MetricValues = Record<MetricId, number | null>;
@@ -27,12 +27,21 @@ export interface PairMetrics {
 
 /**
  * Every matrix metric of layer A against layer B, with the same values as `metricValue(compareLayers(…))`
- * but without building the crosswalk.
+ * (up to float rounding) but without building the crosswalk. `scratch` is reused between the pairs of a
+ * matrix; a single call makes its own.
  * @example computePairMetrics(grid, cells, rows).aToB.nested // 1: every cell lies in a row
  */
-export function computePairMetrics(atlas: Atlas, layerA: AtlasLayer, layerB: AtlasLayer): PairMetrics {
+export function computePairMetrics(
+  atlas: Atlas,
+  layerA: AtlasLayer,
+  layerB: AtlasLayer,
+  scratch: PairScratch = new PairScratch(),
+): PairMetrics {
   const a = layerModel(atlas.index, layerA);
   const b = layerModel(atlas.index, layerB);
+  const isSingle = a.multiMemberCount === 0 && b.multiMemberCount === 0;
+  if (isSingle && a.regions.length * b.regions.length <= DENSE_CELL_LIMIT) return countedPairMetrics(a, b, scratch);
+  // Multi-membership (partner sets are unions of regions) or a table too large to count densely.
   const congruence = computeCongruence(atlas, layerA, layerB);
   const partition = computePartitionAgreement(atlas, layerA, layerB);
   const borders = computeBorderCoincidence(atlas, layerA, layerB);
@@ -104,6 +113,173 @@ export interface MetricMatrix {
 }
 
 /**
+ * Reusable typed arrays for `countedPairMetrics`: counting into a dense table is several times faster than
+ * into a Map, and allocating it for every pair would cost more than the counting.
+ */
+export class PairScratch {
+  cells = new Int32Array(0);
+  people = new Float64Array(0);
+  rows = new Int32Array(0);
+  columns = new Int32Array(0);
+  touched = new Int32Array(0);
+
+  /** Make room for `cellCount` cells, `rowCount` rows and `columnCount` columns over `itemCount` gemeenten. */
+  fit(cellCount: number, rowCount: number, columnCount: number, itemCount: number): void {
+    if (this.cells.length < cellCount) {
+      this.cells = new Int32Array(cellCount);
+      this.people = new Float64Array(cellCount);
+    }
+    if (this.rows.length < rowCount) this.rows = new Int32Array(rowCount);
+    if (this.columns.length < columnCount) this.columns = new Int32Array(columnCount);
+    if (this.touched.length < itemCount) this.touched = new Int32Array(itemCount);
+  }
+}
+
+/** Dense cells at most (8 M, 96 MB of scratch); a pair with more regions × regions takes the general path. */
+const DENSE_CELL_LIMIT = 1 << 23;
+
+/**
+ * Every metric from the contingency counts, for two layers without multi-membership: one pass over the
+ * gemeenten counts n_ij (gemeenten both cover, in region i of A and j of B) with their known inhabitants,
+ * one pass over the non-zero cells gives congruence, ARI, NMI, VI, nestedness and identical regions, and one
+ * pass over each layer's border arcs gives border coincidence. The definitions are those of congruence.ts,
+ * partition.ts, nestedness.ts and borders.ts (a property test checks both paths agree).
+ *
+ * For a gemeente in cell (i, j), with a_i and b_j the common gemeenten of its regions, its partners are
+ * a_i − 1 in A and b_j − 1 in B, of which n_ij − 1 in both: congruence (n_ij − 1) / (a_i + b_j − n_ij − 1),
+ * 1 when it has no partner in either; every gemeente of a cell has the same value.
+ */
+function countedPairMetrics(a: LayerModel, b: LayerModel, scratch: PairScratch): PairMetrics {
+  const width = b.regions.length;
+  const itemCount = a.index.codes.length;
+  scratch.fit(a.regions.length * width, a.regions.length, width, itemCount);
+  const { cells, people, rows, columns, touched } = scratch;
+  const labelA = a.firstRegion;
+  const labelB = b.firstRegion;
+  const inhabitants = a.index.inhabitants;
+  let n = 0;
+  let used = 0;
+  for (let g = 0; g < itemCount; g++) {
+    const ra = labelA[g]!;
+    const rb = labelB[g]!;
+    if (ra < 0 || rb < 0) continue;
+    const key = ra * width + rb;
+    const before = cells[key]!;
+    cells[key] = before + 1;
+    if (before === 0) touched[used++] = key;
+    rows[ra]!++;
+    columns[rb]!++;
+    const p = inhabitants[g]!;
+    if (!Number.isNaN(p)) people[key]! += p;
+    n++;
+  }
+
+  const pairsOf = (x: number): number => (x * (x - 1)) / 2;
+  let congruenceSum = 0;
+  let peopleSum = 0;
+  let peopleTotal = 0;
+  let index = 0;
+  let mutualInformation = 0;
+  let vi = 0;
+  const isNestedA = new Uint8Array(a.regions.length);
+  const isNestedB = new Uint8Array(width);
+  const isIdenticalA = new Uint8Array(a.regions.length);
+  const isIdenticalB = new Uint8Array(width);
+  for (let t = 0; t < used; t++) {
+    const key = touched[t]!;
+    const ra = Math.floor(key / width);
+    const rb = key - ra * width;
+    const count = cells[key]!;
+    const sizeA = rows[ra]!;
+    const sizeB = columns[rb]!;
+    const union = sizeA + sizeB - count - 1;
+    const congruence = union === 0 ? 1 : (count - 1) / union;
+    congruenceSum += count * congruence;
+    peopleSum += people[key]! * congruence;
+    peopleTotal += people[key]!;
+    index += pairsOf(count);
+    mutualInformation += (count / n) * Math.log2((n * count) / (sizeA * sizeB));
+    vi += (count / n) * Math.log2((sizeA * sizeB) / (count * count));
+    // Nestedness compares whole regions: all members of A's region i are among B's region j.
+    const inB = count === a.members[ra]!.length;
+    const inA = count === b.members[rb]!.length;
+    if (inB) isNestedA[ra] = 1;
+    if (inA) isNestedB[rb] = 1;
+    if (inA && inB) isIdenticalA[ra] = isIdenticalB[rb] = 1;
+    cells[key] = 0;
+    people[key] = 0;
+  }
+  let entropyA = 0;
+  let pairsA = 0;
+  for (let r = 0; r < a.regions.length; r++) {
+    const size = rows[r]!;
+    if (size === 0) continue;
+    entropyA += (size / n) * Math.log2(n / size);
+    pairsA += pairsOf(size);
+    rows[r] = 0;
+  }
+  let entropyB = 0;
+  let pairsB = 0;
+  for (let r = 0; r < width; r++) {
+    const size = columns[r]!;
+    if (size === 0) continue;
+    entropyB += (size / n) * Math.log2(n / size);
+    pairsB += pairsOf(size);
+    columns[r] = 0;
+  }
+
+  const { left, right } = a.index.internalArcs;
+  const lengthKm = a.index.arcLengthKm;
+  const isCommon = (g: number): boolean => labelA[g]! >= 0 && labelB[g]! >= 0;
+  const borderShare = (own: LayerModel, other: LayerModel): number | null => {
+    let km = 0;
+    let shared = 0;
+    let arcCount = 0;
+    for (const arc of own.borderArcs) {
+      const l = left[arc]!;
+      const r = right[arc]!;
+      if (!isCommon(l) || !isCommon(r)) continue;
+      arcCount++;
+      km += lengthKm[arc]!;
+      if (separates(other, l, r)) shared += lengthKm[arc]!;
+    }
+    // As borders.ts: without a border between common gemeenten there is no share.
+    return arcCount > 0 ? shared / km : null;
+  };
+
+  const partition =
+    n === 0
+      ? null
+      : scoreCounts({
+          n,
+          index,
+          mutualInformation,
+          vi,
+          entropyA,
+          entropyB,
+          pairsA,
+          pairsB,
+          partCountA: 0,
+          partCountB: 0,
+        });
+  const sum = (flags: Uint8Array) => flags.reduce((total, flag) => total + flag, 0);
+  const regionCount = a.regions.length + width;
+  const share = (count: number, total: number) => (total > 0 ? count / total : null);
+  const shared = {
+    congruence: n > 0 ? congruenceSum / n : null,
+    'congruence-inhabitants': peopleTotal > 0 ? peopleSum / peopleTotal : null,
+    ari: partition?.ari ?? null,
+    nmi: partition?.nmi ?? null,
+    vi: partition?.viBits ?? null,
+    identical: regionCount > 0 ? (sum(isIdenticalA) + sum(isIdenticalB)) / regionCount : null,
+  };
+  return {
+    aToB: { ...shared, nested: share(sum(isNestedA), a.regions.length), 'border-coincidence': borderShare(a, b) },
+    bToA: { ...shared, nested: share(sum(isNestedB), width), 'border-coincidence': borderShare(b, a) },
+  };
+}
+
+/**
  * The metrics of every pair of `layerIds` (i ≤ j; the diagonal compares a layer with itself), as an upper
  * triangle: `result[i][j]` for j ≥ i. `onPair` is told after each pair (for progress, or to stop by throwing).
  * Throws DataError for an unknown layer id.
@@ -118,9 +294,10 @@ export function computeAllPairMetrics(
   const total = (size * (size + 1)) / 2;
   let done = 0;
   const metrics: PairMetrics[][] = layers.map(() => []);
+  const scratch = new PairScratch();
   for (let i = 0; i < size; i++) {
     for (let j = i; j < size; j++) {
-      metrics[i]![j] = computePairMetrics(atlas, layers[i]!, layers[j]!);
+      metrics[i]![j] = computePairMetrics(atlas, layers[i]!, layers[j]!, scratch);
       onPair?.(++done, total);
     }
   }

@@ -86,27 +86,64 @@ export function scorePartitions(labelsA: ArrayLike<number>, labelsB: ArrayLike<n
     for (const size of sizes.values()) h += (size / n) * Math.log2(n / size);
     return h;
   };
-  const entropyA = entropy(sizesA);
-  const entropyB = entropy(sizesB);
-  let sumA = 0;
-  for (const size of sizesA.values()) sumA += pairsOf(size);
-  let sumB = 0;
-  for (const size of sizesB.values()) sumB += pairsOf(size);
+  let pairsA = 0;
+  for (const size of sizesA.values()) pairsA += pairsOf(size);
+  let pairsB = 0;
+  for (const size of sizesB.values()) pairsB += pairsOf(size);
+  return scoreCounts({
+    n,
+    index,
+    mutualInformation,
+    vi,
+    entropyA: entropy(sizesA),
+    entropyB: entropy(sizesB),
+    pairsA,
+    pairsB,
+    partCountA: sizesA.size,
+    partCountB: sizesB.size,
+  });
+}
 
-  const allPairs = pairsOf(n);
-  const expected = allPairs > 0 ? (sumA * sumB) / allPairs : 0;
-  const maximum = (sumA + sumB) / 2;
+/** Sums over a contingency table from which the partition scores follow (see `scoreCounts`). */
+export interface ContingencySums {
+  /** Items (gemeenten) in the table, > 0. */
+  n: number;
+  /** Σ C(n_ij, 2) over the cells. */
+  index: number;
+  /** Σ (n_ij / n) log₂(n · n_ij / (a_i b_j)), bits. */
+  mutualInformation: number;
+  /** Σ (n_ij / n) log₂(a_i b_j / n_ij²), bits. */
+  vi: number;
+  /** H(A), H(B) in bits. */
+  entropyA: number;
+  entropyB: number;
+  /** Σ C(a_i, 2) and Σ C(b_j, 2). */
+  pairsA: number;
+  pairsB: number;
+  partCountA: number;
+  partCountB: number;
+}
+
+/**
+ * ARI, NMI and VI from the sums over a contingency table, so that the matrix's counting path (matrix.ts) and
+ * `scorePartitions` share the formulas.
+ */
+export function scoreCounts(sums: ContingencySums): PartitionScores {
+  const { n, index, entropyA, entropyB, pairsA, pairsB } = sums;
+  const allPairs = (n * (n - 1)) / 2;
+  const expected = allPairs > 0 ? (pairsA * pairsB) / allPairs : 0;
+  const maximum = (pairsA + pairsB) / 2;
   // A zero denominator means both are all singletons or both one part (or n = 1): identical, so 1.
   const ari = maximum === expected ? 1 : (index - expected) / (maximum - expected);
   const meanEntropy = (entropyA + entropyB) / 2;
   // Float rounding can push I a hair below 0 or above the mean entropy; the true values lie in the bounds.
-  const mi = Math.max(0, mutualInformation);
+  const mi = Math.max(0, sums.mutualInformation);
   const nmi = meanEntropy === 0 ? 1 : Math.min(1, mi / meanEntropy);
-  const viBits = Math.max(0, vi);
+  const viBits = Math.max(0, sums.vi);
   return {
     n,
-    partCountA: sizesA.size,
-    partCountB: sizesB.size,
+    partCountA: sums.partCountA,
+    partCountB: sums.partCountB,
     ari,
     nmi,
     viBits,
@@ -117,7 +154,6 @@ export function scorePartitions(labelsA: ArrayLike<number>, labelsB: ArrayLike<n
   };
 }
 
-/** Why partition agreement is not defined for a pair of layers. */
 export type PartitionUndefinedReason = 'multi-membership' | 'no-common-gemeenten';
 
 /** Partition agreement of two layers, or why there is none. */

@@ -6,7 +6,7 @@
  */
 import { buildAtlas, type Atlas } from '../data/atlas';
 import { DataError, messageOf } from '../errors';
-import { computePairMetrics, type PairMetrics } from '../stats/matrix';
+import { computePairMetrics, PairScratch, type PairMetrics } from '../stats/matrix';
 import { compareLayers, findLayer, type LayerComparison } from '../stats/pair';
 import type { Weight } from '../stats/sets';
 import type { GeometryEntry, LayerFile, LayerId, MunicipalityTopology } from '../types';
@@ -27,6 +27,7 @@ export class StatsEngine {
   private running = new Set<number>();
   private cancelled = new Set<number>();
   private metricsCache = new WeakMap<LayerFile, WeakMap<LayerFile, PairMetrics>>();
+  private scratch = new PairScratch();
   private comparisonCache = new WeakMap<LayerFile, WeakMap<LayerFile, Map<Weight, LayerComparison>>>();
 
   /**
@@ -105,7 +106,7 @@ export class StatsEngine {
         if (!byB) this.metricsCache.set(files[i]!, (byB = new WeakMap()));
         let metrics = byB.get(files[j]!);
         if (!metrics) {
-          metrics = computePairMetrics(atlas, layers[i]!, layers[j]!);
+          metrics = computePairMetrics(atlas, layers[i]!, layers[j]!, this.scratch);
           byB.set(files[j]!, metrics);
         }
         pairs[i]![j] = metrics;
