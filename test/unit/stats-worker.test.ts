@@ -30,7 +30,7 @@ afterEach(() => {
  * A client talking to an engine over a MessageChannel. `everyPairYields` makes the engine's clock jump so
  * that it reports progress and looks for a cancel after every pair. `seen` collects what the engine sends.
  */
-function connect(everyPairYields = false): { client: StatsClient; seen: StatsResponse[] } {
+function connect(everyPairYields = false): { client: StatsClient; seen: StatsResponse[]; requests: StatsRequest[] } {
   const { port1, port2 } = new MessageChannel();
   ports.push(port1, port2);
   let clock = 0;
@@ -38,9 +38,11 @@ function connect(everyPairYields = false): { client: StatsClient; seen: StatsRes
   engine.listen(port2 as unknown as StatsPort<StatsResponse, StatsRequest>);
   const seen: StatsResponse[] = [];
   port1.on('message', (response: StatsResponse) => seen.push(response));
+  const requests: StatsRequest[] = [];
+  port2.on('message', (request: StatsRequest) => requests.push(request));
   const client = new StatsClient(port1 as unknown as StatsPort<StatsRequest, StatsResponse>);
   client.setAtlas(GRID_GEOMETRY, GRID, files());
-  return { client, seen };
+  return { client, seen, requests };
 }
 
 describe('statistics in the worker', () => {
@@ -98,6 +100,21 @@ describe('statistics in the worker', () => {
     expect(seen.some((r) => r.kind === 'cancelled')).toBe(true);
     expect(seen.some((r) => r.kind === 'result' && r.id === 1)).toBe(false);
     await expect(client.matrix(ids, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('fails every request under way when the worker itself fails, and works again afterwards', async () => {
+    const { client, requests } = connect(true);
+    const matrix = client.matrix(ids);
+    const pair = client.pair('rows-2025', 'ell-2025', 'count');
+    client.failAll(new Error('the statistics worker failed: boom'));
+    await expect(matrix).rejects.toThrow('the statistics worker failed: boom');
+    await expect(pair).rejects.toThrow('the statistics worker failed: boom');
+    // The next request sends the atlas again by itself, topology and every layer in full (a restarted worker has none).
+    expect((await client.pair('rows-2025', 'ell-2025', 'count')).a.id).toBe('rows-2025');
+    const resent = requests.at(-2)!;
+    expect(requests.at(-1)!.kind).toBe('pair');
+    expect(resent.kind === 'atlas' && resent.topology !== undefined).toBe(true);
+    expect(resent.kind === 'atlas' && resent.layers.every((l) => typeof l !== 'string')).toBe(true);
   });
 
   it('rejects an unknown layer with a DataError naming it', async () => {

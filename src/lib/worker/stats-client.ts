@@ -41,6 +41,9 @@ export class StatsClient {
   /** What the worker holds: its topology, and each layer's metadata and regions by id. */
   private sentTopology: MunicipalityTopology | null = null;
   private sentLayers = new Map<LayerId, LayerData>();
+  /** The atlas last set, to send again to a worker that was restarted after a failure. */
+  private atlas: { geometry: GeometryEntry; topology: MunicipalityTopology; layers: readonly LayerData[] } | null =
+    null;
 
   constructor(private readonly port: StatsPort<StatsRequest, StatsResponse>) {
     port.addEventListener('message', (event) => this.receive(event.data));
@@ -51,6 +54,7 @@ export class StatsClient {
    * same objects as last time is sent by id only, so the worker keeps its models and cached results.
    */
   setAtlas(geometry: GeometryEntry, topology: MunicipalityTopology, layers: readonly LayerData[]): void {
+    this.atlas = { geometry, topology, layers };
     const isNewTopology = topology !== this.sentTopology;
     if (isNewTopology) this.sentLayers.clear();
     const message = layers.map((layer): LayerFile | LayerId => {
@@ -82,12 +86,26 @@ export class StatsClient {
     // Only the newest request of a kind matters to the app: stop the older one.
     for (const [id, pending] of this.pending) if (pending.kind === kind) this.cancel(id);
     if (signal?.aborted) return Promise.reject(abortError());
+    // After a failure the (new) worker holds no atlas: send it again first.
+    if (!this.sentTopology && this.atlas) this.setAtlas(this.atlas.geometry, this.atlas.topology, this.atlas.layers);
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { kind, resolve: resolve as (value: never) => void, reject, onProgress });
       signal?.addEventListener('abort', () => this.cancel(id), { once: true });
       this.port.postMessage(message(id));
     });
+  }
+
+  /**
+   * The worker itself failed (its script did not load, or it crashed): every request under way fails with
+   * `error`, instead of waiting for ever. The next request starts a new worker and sends it the atlas again.
+   */
+  failAll(error: Error): void {
+    const pending = [...this.pending.values()];
+    this.pending.clear();
+    this.sentTopology = null;
+    this.sentLayers.clear();
+    for (const request of pending) request.reject(error);
   }
 
   private cancel(id: number): void {
@@ -124,8 +142,14 @@ export function startStatsWorker(): { client: StatsClient; stop: () => void } {
   const port: StatsPort<StatsRequest, StatsResponse> = {
     postMessage(message) {
       if (!worker) {
-        worker = new Worker(new URL('./stats.worker.ts', import.meta.url), { type: 'module' });
-        for (const listener of listeners) worker.addEventListener('message', listener);
+        const started = new Worker(new URL('./stats.worker.ts', import.meta.url), { type: 'module' });
+        for (const listener of listeners) started.addEventListener('message', listener);
+        started.addEventListener('error', (event) => {
+          started.terminate();
+          worker = null;
+          client.failAll(new Error(`the statistics worker failed: ${event.message || 'it could not be started'}`));
+        });
+        worker = started;
       }
       worker.postMessage(message);
     },
@@ -138,5 +162,6 @@ export function startStatsWorker(): { client: StatsClient; stop: () => void } {
       worker?.removeEventListener('message', listener);
     },
   };
-  return { client: new StatsClient(port), stop: () => worker?.terminate() };
+  const client = new StatsClient(port);
+  return { client, stop: () => worker?.terminate() };
 }
