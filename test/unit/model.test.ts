@@ -10,7 +10,9 @@ import { compareCodes } from '../../src/lib/model/codes';
 import { layerModel, separates } from '../../src/lib/model/layer-model';
 import { topologyIndex } from '../../src/lib/model/topology-index';
 import type { MunicipalityTopology, Region } from '../../src/lib/types';
-import { GRID, LAYOUTS, cellAreaKm2, makeGridTopology } from '../fixtures/grid';
+import { buildAtlas } from '../../src/lib/data/atlas';
+import { moveMunicipality } from '../../src/lib/import/what-if';
+import { GRID, GRID_GEOMETRY, LAYOUTS, cellAreaKm2, gridLayerFile, makeGridTopology } from '../fixtures/grid';
 
 const R_KM = 6371.0088;
 const RAD = Math.PI / 180;
@@ -182,5 +184,29 @@ describe('compareCodes', () => {
   it('sorts by code units, not by locale (lower case after upper case, digits before letters)', () => {
     expect(['b', 'B', 'a', '1', 'A'].sort(compareCodes)).toEqual(['1', 'A', 'B', 'a', 'b']);
     expect(compareCodes('GM0014', 'GM0014')).toBe(0);
+  });
+});
+
+describe('a what-if move rebuilds one layer model', () => {
+  it('keeps every other layer’s index and model, and the topology index, when the atlas is built again', () => {
+    const columns = gridLayerFile('columns', true);
+    // A what-if draft is one of the user's own layers.
+    const draft = { ...columns, meta: { ...columns.meta, domain: 'eigen' as const } };
+    const files = [gridLayerFile('rows', true), draft, gridLayerFile('cells', true)];
+    const before = buildAtlas(GRID_GEOMETRY, GRID, files);
+    const codes = before.municipalities.map((m) => m.code);
+    const moved = moveMunicipality(files[1]!, 'GM0001', 'C1', 'C2', codes);
+    const after = buildAtlas(GRID_GEOMETRY, GRID, [files[0]!, moved, files[2]!]);
+    expect(after.index).toBe(before.index);
+    for (const [i, isSame] of [
+      [0, true],
+      [1, false],
+      [2, true],
+    ] as const) {
+      const [old, now] = [before.layers[i]!, after.layers[i]!];
+      expect(now === old, now.meta.id).toBe(isSame);
+      expect(layerModel(after.index, now) === layerModel(before.index, old), now.meta.id).toBe(isSame);
+    }
+    expect(layerModel(after.index, after.layers[1]!).regionsOf[0]).toEqual([1]);
   });
 });

@@ -71,13 +71,27 @@ export function indexLayer(file: LayerFile): AtlasLayer {
 }
 
 /**
+ * Indexed layers by their regions array: the app builds a new atlas after every import or what-if move, and
+ * every layer whose regions and metadata are the same objects keeps its index (and so its layer model).
+ */
+const indexed = new WeakMap<readonly Region[], AtlasLayer>();
+
+function indexLayerOnce(file: LayerFile): AtlasLayer {
+  const known = indexed.get(file.regions);
+  if (known && known.meta === file.meta) return known;
+  const layer = indexLayer(file);
+  indexed.set(file.regions, layer);
+  return layer;
+}
+
+/**
  * Build the atlas from a parsed topology and parsed layer files of the same geometry.
  * Throws DataError when the topology is not a valid gemeente topology (see `topologyIndex`).
  */
 export function buildAtlas(geometry: GeometryEntry, topology: MunicipalityTopology, layerFiles: LayerFile[]): Atlas {
   const index = topologyIndex(topology);
   const municipalities = index.codes.map((code, n) => ({ code, ...index.properties[n]! }));
-  const layers = layerFiles.map(indexLayer);
+  const layers = layerFiles.map(indexLayerOnce);
   return {
     geometry,
     topology,
