@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
-import { AppState } from '../../src/lib/state/app-state.svelte';
-import { buildAtlas } from '../../src/lib/data/atlas';
-import { GRID, GRID_GEOMETRY, gridLayerFile } from '../../test/fixtures/grid';
+import { readyGridApp } from '../fixtures/grid-app';
 
-function readyState(): AppState {
-  const app = new AppState();
-  const files = [gridLayerFile('rows', true), gridLayerFile('columns', true), gridLayerFile('partial', false)];
-  files[2]!.meta.isDefaultVisible = false;
-  app.setLoaded({ status: 'ready', atlas: buildAtlas(GRID_GEOMETRY, GRID, files), former: [], fileErrors: [] });
-  return app;
-}
+const readyState = readyGridApp;
 
 describe('AppState', () => {
   it('shows the default layers and fills the first', () => {

@@ -5,13 +5,12 @@ import { DataError } from '../../src/lib/errors';
 import { importText } from '../../src/lib/import/import-file';
 import { renameLayer } from '../../src/lib/import/what-if';
 import {
-  USER_LAYER_DB,
-  USER_LAYER_STORE,
   UserLayerStorageError,
   deleteUserLayer,
   listUserLayers,
   saveUserLayer,
 } from '../../src/lib/storage/user-layers';
+import { putRaw } from '../fixtures/user-layer-store';
 import type { LayerFile } from '../../src/lib/types';
 import { importContext, rowsLayer } from '../fixtures/import-atlas';
 
@@ -19,23 +18,6 @@ const context = importContext();
 const layerFrom = (text: string, name: string): LayerFile => importText(text, name, context).layer!;
 const alpha = () => layerFrom('gemeente;regio\nUtrecht;Midden\nTilburg;Zuid\n', 'alpha.csv');
 const beta = () => layerFrom('gemeente;regio\nAmsterdam;Noord\n', 'Beta.csv');
-
-/** Put a raw value in the store, as an older version or another tab might have left it. */
-async function putRaw(key: string, value: unknown): Promise<void> {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(USER_LAYER_DB, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(USER_LAYER_STORE);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-  await new Promise<void>((resolve, reject) => {
-    const tx = db.transaction(USER_LAYER_STORE, 'readwrite');
-    tx.objectStore(USER_LAYER_STORE).put(value, key);
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-  });
-  db.close();
-}
 
 beforeEach(() => {
   // A fresh, empty database per test.

@@ -1,22 +1,21 @@
 /**
  * The app's statistics follow what is on screen (src/lib/state/stats.svelte.ts), computed by the worker's
  * engine behind a real MessageChannel: the matrix while the matrix or a pair is open, the open pair's full
- * comparison (and from it the congruence colouring), newer requests replacing older ones. Tests compile
- * for the server, where `$effect` does not run, so `update()` does what `connectStats`'s two effects do:
- * abort the previous request and follow the app state again.
+ * comparison (and from it the congruence colouring), newer requests replacing older ones. `update()` does
+ * what `connectStats`'s two effects do (abort the previous request and follow the app state again), at the
+ * moments the test chooses; one test runs `connectStats` itself, with its effects.
  */
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildAtlas } from '../../src/lib/data/atlas';
-import { AppState } from '../../src/lib/state/app-state.svelte';
-import { StatsFollower } from '../../src/lib/state/stats.svelte';
+import type { AppState } from '../../src/lib/state/app-state.svelte';
+import { connectStats, StatsFollower } from '../../src/lib/state/stats.svelte';
 import { computeMatrix, matrixOf } from '../../src/lib/stats/matrix';
 import { compareLayers } from '../../src/lib/stats/pair';
 import { StatsClient } from '../../src/lib/worker/stats-client';
 import { StatsEngine } from '../../src/lib/worker/stats-engine';
 import type { StatsPort, StatsRequest, StatsResponse } from '../../src/lib/worker/protocol';
-import { GRID, GRID_GEOMETRY, gridLayerFile } from '../fixtures/grid';
+import { readyGridApp } from '../fixtures/grid-app';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -25,10 +24,7 @@ afterEach(() => {
 
 /** An app with the grid's rows, columns and (hidden) partial layer, following a worker engine. */
 function connectedApp(): { app: AppState; requests: StatsRequest[]; update: () => void } {
-  const app = new AppState();
-  const files = [gridLayerFile('rows', true), gridLayerFile('columns', true), gridLayerFile('partial', false)];
-  files[2]!.meta.isDefaultVisible = false;
-  app.setLoaded({ status: 'ready', atlas: buildAtlas(GRID_GEOMETRY, GRID, files), former: [], fileErrors: [] });
+  const app = readyGridApp();
   const { port1, port2 } = new MessageChannel();
   const requests: StatsRequest[] = [];
   port2.on('message', (request: StatsRequest) => requests.push(request));
@@ -140,5 +136,24 @@ describe('StatsFollower (the effects of connectStats)', () => {
     expect(
       last.layers.filter((l) => typeof l !== 'string').map((l) => (l as { meta: { id: string } }).meta.id),
     ).toEqual([draftId]);
+  });
+
+  it('runs from connectStats’s own effects: opening the matrix asks the worker, closing it stops asking', async () => {
+    const app = readyGridApp();
+    const { port1, port2 } = new MessageChannel();
+    const requests: StatsRequest[] = [];
+    port2.on('message', (request: StatsRequest) => requests.push(request));
+    new StatsEngine().listen(port2 as unknown as StatsPort<StatsResponse, StatsRequest>);
+    const stop = connectStats(app, new StatsClient(port1 as unknown as StatsPort<StatsRequest, StatsResponse>));
+    cleanups.push(stop, () => closePorts(port1, port2));
+    flushSync();
+    app.panel = { kind: 'matrix' };
+    flushSync();
+    await settle(() => app.matrixResult.status === 'ready');
+    expect(app.matrixResult.status).toBe('ready');
+    expect(requests.filter((r) => r.kind === 'matrix')).toHaveLength(1);
+    app.closePanel();
+    flushSync();
+    expect(app.matrixResult).toEqual({ status: 'idle' });
   });
 });

@@ -6,13 +6,8 @@ import { AppState } from '../../src/lib/state/app-state.svelte';
 import { BROWSER_STORAGE, StoredLayers, type UserLayerStorage } from '../../src/lib/state/stored-layers.svelte';
 import { buildAtlas, type Atlas } from '../../src/lib/data/atlas';
 import { renameLayer } from '../../src/lib/import/what-if';
-import {
-  USER_LAYER_DB,
-  USER_LAYER_STORE,
-  UserLayerStorageError,
-  listUserLayers,
-  saveUserLayer,
-} from '../../src/lib/storage/user-layers';
+import { UserLayerStorageError, listUserLayers, saveUserLayer } from '../../src/lib/storage/user-layers';
+import { putRaw } from '../fixtures/user-layer-store';
 import type { LayerFile, LayerId } from '../../src/lib/types';
 import { GRID, GRID_GEOMETRY, LAYOUTS, gridLayerFile } from '../fixtures/grid';
 
@@ -35,23 +30,6 @@ function readyApp(): { app: AppState; atlas: Atlas } {
   const atlas = buildAtlas(GRID_GEOMETRY, GRID, [gridLayerFile('rows', true)]);
   app.setLoaded({ status: 'ready', atlas, former: [], fileErrors: [] });
   return { app, atlas };
-}
-
-/** Put a raw value in the store, as an older version might have left it. */
-async function putRaw(key: string, value: unknown): Promise<void> {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(USER_LAYER_DB, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(USER_LAYER_STORE);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-  await new Promise<void>((resolve, reject) => {
-    const tx = db.transaction(USER_LAYER_STORE, 'readwrite');
-    tx.objectStore(USER_LAYER_STORE).put(value, key);
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-  });
-  db.close();
 }
 
 /** A storage that records what it is asked, and fails where told to. */

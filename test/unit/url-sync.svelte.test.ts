@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
 import { AppState } from '../../src/lib/state/app-state.svelte';
+import { readyGridApp } from '../fixtures/grid-app';
 import { UrlSync, type BrowserUrl } from '../../src/lib/state/url-sync.svelte';
-import { buildAtlas } from '../../src/lib/data/atlas';
-import { GRID, GRID_GEOMETRY, gridLayerFile } from '../fixtures/grid';
 
 const ORIGIN = 'https://example.org';
 const DEFAULT_QUERY = '?layers=rows-2025,columns-2025&fill=rows-2025';
 
-function readyState(): AppState {
-  const app = new AppState();
-  const files = [gridLayerFile('rows', true), gridLayerFile('columns', true), gridLayerFile('partial', false)];
-  files[2]!.meta.isDefaultVisible = false;
-  app.setLoaded({ status: 'ready', atlas: buildAtlas(GRID_GEOMETRY, GRID, files), former: [], fileErrors: [] });
-  return app;
-}
+const readyState = readyGridApp;
 
 /** A browser address bar and history in memory: what was pushed and replaced, and back/forward by hand. */
 function fakeBrowser(search = '') {
