@@ -39,9 +39,8 @@ export function computePairMetrics(
 ): PairMetrics {
   const a = layerModel(atlas.index, layerA);
   const b = layerModel(atlas.index, layerB);
-  const isSingle = a.multiMemberCount === 0 && b.multiMemberCount === 0;
-  if (isSingle && a.regions.length * b.regions.length <= DENSE_CELL_LIMIT) return countedPairMetrics(a, b, scratch);
-  // Multi-membership (partner sets are unions of regions) or a table too large to count densely.
+  if (a.multiMemberCount === 0 && b.multiMemberCount === 0) return countedPairMetrics(a, b, scratch);
+  // Multi-membership: partner sets are unions of regions, which the counts alone do not give.
   const congruence = computeCongruence(atlas, layerA, layerB);
   const partition = computePartitionAgreement(atlas, layerA, layerB);
   const borders = computeBorderCoincidence(atlas, layerA, layerB);
@@ -113,30 +112,38 @@ export interface MetricMatrix {
 }
 
 /**
- * Reusable typed arrays for `countedPairMetrics`: counting into a dense table is several times faster than
- * into a Map, and allocating it for every pair would cost more than the counting.
+ * Reusable typed arrays for `countedPairMetrics`, so that no pair allocates: `slotOfCell` maps a cell
+ * (region i of A × region j of B) to its slot among the cells a pair touches (−1: untouched; reset after each
+ * pair), and each slot has its cell, count and known inhabitants.
  */
 export class PairScratch {
-  cells = new Int32Array(0);
+  /**
+   * @param denseCellLimit cells looked up in a dense table at most (default 16 M: 64 MB of scratch); a pair of
+   *   layers with more regions × regions (thousands of regions each) looks its cells up in a Map instead.
+   */
+  constructor(readonly denseCellLimit = 1 << 24) {}
+
+  slotOfCell = new Int32Array(0);
+  cellOfSlot = new Int32Array(0);
+  counts = new Int32Array(0);
   people = new Float64Array(0);
   rows = new Int32Array(0);
   columns = new Int32Array(0);
-  touched = new Int32Array(0);
 
-  /** Make room for `cellCount` cells, `rowCount` rows and `columnCount` columns over `itemCount` gemeenten. */
+  /** Make room for `cellCount` cells (when dense), `rowCount` rows and `columnCount` columns over `itemCount` gemeenten. */
   fit(cellCount: number, rowCount: number, columnCount: number, itemCount: number): void {
-    if (this.cells.length < cellCount) {
-      this.cells = new Int32Array(cellCount);
-      this.people = new Float64Array(cellCount);
+    if (cellCount <= this.denseCellLimit && this.slotOfCell.length < cellCount) {
+      this.slotOfCell = new Int32Array(cellCount).fill(-1);
+    }
+    if (this.counts.length < itemCount) {
+      this.cellOfSlot = new Int32Array(itemCount);
+      this.counts = new Int32Array(itemCount);
+      this.people = new Float64Array(itemCount);
     }
     if (this.rows.length < rowCount) this.rows = new Int32Array(rowCount);
     if (this.columns.length < columnCount) this.columns = new Int32Array(columnCount);
-    if (this.touched.length < itemCount) this.touched = new Int32Array(itemCount);
   }
 }
-
-/** Dense cells at most (8 M, 96 MB of scratch); a pair with more regions × regions takes the general path. */
-const DENSE_CELL_LIMIT = 1 << 23;
 
 /**
  * Every metric from the contingency counts, for two layers without multi-membership: one pass over the
@@ -152,8 +159,10 @@ const DENSE_CELL_LIMIT = 1 << 23;
 function countedPairMetrics(a: LayerModel, b: LayerModel, scratch: PairScratch): PairMetrics {
   const width = b.regions.length;
   const itemCount = a.index.codes.length;
-  scratch.fit(a.regions.length * width, a.regions.length, width, itemCount);
-  const { cells, people, rows, columns, touched } = scratch;
+  const cellCount = a.regions.length * width;
+  scratch.fit(cellCount, a.regions.length, width, itemCount);
+  const { slotOfCell, cellOfSlot, counts, people, rows, columns } = scratch;
+  const sparse = cellCount > scratch.denseCellLimit ? new Map<number, number>() : null;
   const labelA = a.firstRegion;
   const labelB = b.firstRegion;
   const inhabitants = a.index.inhabitants;
@@ -163,14 +172,21 @@ function countedPairMetrics(a: LayerModel, b: LayerModel, scratch: PairScratch):
     const ra = labelA[g]!;
     const rb = labelB[g]!;
     if (ra < 0 || rb < 0) continue;
-    const key = ra * width + rb;
-    const before = cells[key]!;
-    cells[key] = before + 1;
-    if (before === 0) touched[used++] = key;
+    const cell = ra * width + rb;
+    let slot = sparse ? (sparse.get(cell) ?? -1) : slotOfCell[cell]!;
+    if (slot < 0) {
+      slot = used++;
+      if (sparse) sparse.set(cell, slot);
+      else slotOfCell[cell] = slot;
+      cellOfSlot[slot] = cell;
+      counts[slot] = 0;
+      people[slot] = 0;
+    }
+    counts[slot]!++;
     rows[ra]!++;
     columns[rb]!++;
     const p = inhabitants[g]!;
-    if (!Number.isNaN(p)) people[key]! += p;
+    if (!Number.isNaN(p)) people[slot]! += p;
     n++;
   }
 
@@ -185,18 +201,18 @@ function countedPairMetrics(a: LayerModel, b: LayerModel, scratch: PairScratch):
   const isNestedB = new Uint8Array(width);
   const isIdenticalA = new Uint8Array(a.regions.length);
   const isIdenticalB = new Uint8Array(width);
-  for (let t = 0; t < used; t++) {
-    const key = touched[t]!;
-    const ra = Math.floor(key / width);
-    const rb = key - ra * width;
-    const count = cells[key]!;
+  for (let slot = 0; slot < used; slot++) {
+    const cell = cellOfSlot[slot]!;
+    const ra = Math.floor(cell / width);
+    const rb = cell - ra * width;
+    const count = counts[slot]!;
     const sizeA = rows[ra]!;
     const sizeB = columns[rb]!;
     const union = sizeA + sizeB - count - 1;
     const congruence = union === 0 ? 1 : (count - 1) / union;
     congruenceSum += count * congruence;
-    peopleSum += people[key]! * congruence;
-    peopleTotal += people[key]!;
+    peopleSum += people[slot]! * congruence;
+    peopleTotal += people[slot]!;
     index += pairsOf(count);
     mutualInformation += (count / n) * Math.log2((n * count) / (sizeA * sizeB));
     vi += (count / n) * Math.log2((sizeA * sizeB) / (count * count));
@@ -206,8 +222,7 @@ function countedPairMetrics(a: LayerModel, b: LayerModel, scratch: PairScratch):
     if (inB) isNestedA[ra] = 1;
     if (inA) isNestedB[rb] = 1;
     if (inA && inB) isIdenticalA[ra] = isIdenticalB[rb] = 1;
-    cells[key] = 0;
-    people[key] = 0;
+    if (!sparse) slotOfCell[cell] = -1;
   }
   let entropyA = 0;
   let pairsA = 0;
