@@ -10,7 +10,7 @@
  */
 import { DataError } from '../errors';
 import type { LayerId, Region, RegionCode } from '../types';
-import { popcount, setBit } from './bitset';
+import { popcount, setBit, wordCountFor } from './bitset';
 import { compareCodes } from './codes';
 import type { TopologyIndex } from './topology-index';
 
@@ -61,6 +61,8 @@ export interface LayerModel {
   totals: readonly RegionTotals[];
   /** Positions in `index.internalArcs` of the arcs that are a border of this layer (see `separates`). */
   borderArcs: Int32Array;
+  /** The same arcs as a bitset over the positions of `index.internalArcs` (for intersecting two layers' borders). */
+  borderBits: Uint32Array;
 }
 
 const cache = new WeakMap<TopologyIndex, WeakMap<readonly Region[], LayerModel>>();
@@ -166,10 +168,15 @@ function buildModel(index: TopologyIndex, layer: LayerInput): LayerModel {
     multiMemberCount,
     totals,
     borderArcs: new Int32Array(0),
+    borderBits: new Uint32Array(wordCountFor(index.internalArcs.arc.length)),
   };
   const { left, right } = index.internalArcs;
   const borders: number[] = [];
-  for (let i = 0; i < left.length; i++) if (separates(model, left[i]!, right[i]!)) borders.push(i);
+  for (let i = 0; i < left.length; i++) {
+    if (!separates(model, left[i]!, right[i]!)) continue;
+    borders.push(i);
+    setBit(model.borderBits, i);
+  }
   model.borderArcs = Int32Array.from(borders);
   return model;
 }
