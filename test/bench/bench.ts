@@ -6,12 +6,15 @@
  * 2. decode and map geometry in Node, and the dissolve against the strongest plain Turf union;
  * 3. the full layer matrix against the contingency floor (342 gemeenten);
  * 4. first map idle and JS heap in headless Chromium, the app against a bare MapLibre page;
- * 5. the scale case: a generated grid of 14,000 units with 11 and 50 layers, each in a child process
+ * 5. 50 layers at 342 gemeenten in headless Chromium (the built layers and generated ones, written to
+ *    node_modules/.cache): main-thread long tasks while the matrix of all 50 is computed and shown, and
+ *    first map idle of that data against the built data;
+ * 6. the scale case: a generated grid of 14,000 units with 11 and 50 layers, each in a child process
  *    (skip with `--no-scale` or BENCH_SCALE=0; BENCH_SCALE_LAYERS, BENCH_SCALE_ROUNDS, BENCH_SCALE_BUDGET_S).
  * Prints the report on stdout (progress on stderr), writes it as JSON to test-results/bench.json, and
  * prints each performance target as met or not met. Exits non-zero only when a correctness check fails
- * (dissolved areas or Jaccard indices disagree, the floor counts differently from the library, a page
- * errors or a request fails, a scale case throws), never for a missed target.
+ * (dissolved areas or Jaccard indices disagree, the floor counts differently from the library, the 50-layer
+ * data does not parse, a page errors or a request fails, a scale case throws), never for a missed target.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -20,6 +23,14 @@ import { fileURLToPath } from 'node:url';
 import { buildBarePage, measureBrowser, VIEWPORT, type BrowserTimingResult, type ByteSummary } from './browser-timing';
 import { decodeAtlas, measureNode, type NodeRuns, type NodeTimingResult } from './node-timing';
 import { benchMatrix, formatMatrixBench, type Check, type MatrixBenchReport } from './matrix-bench';
+import {
+  formatBenchData,
+  formatFirstIdleByLayers,
+  formatMatrixInBrowser,
+  LONG_TASK_LIMIT_MS,
+  measureLayersInBrowser,
+  type LayersInBrowserReport,
+} from './matrix-browser';
 import { formatPaired } from './paired';
 import { isBundleFile, measureFolder, type FolderSizes } from './payload';
 import { runScaleCase, type ScaleCaseResult } from './scale-bench';
@@ -32,6 +43,8 @@ const DATA_DIR = join(ROOT, 'public', 'data');
 const DIST_DIR = join(ROOT, 'dist');
 const BARE_ROOT = join(ROOT, 'test', 'bench', 'bare');
 const BARE_OUT = join(ROOT, 'node_modules', '.cache', 'samenwerkingsatlas-bench', 'bare');
+/** The 50-layer data folder for the browser (written by every run; node_modules is git-ignored). */
+const BENCH_DATA_DIR = join(ROOT, 'node_modules', '.cache', 'samenwerkingsatlas-bench', 'data-50');
 const REPORT_FILE = join(ROOT, 'test-results', 'bench.json');
 
 /** Decode, map geometry and the paired dissolve (the naive side takes about a second per round). */
@@ -40,6 +53,10 @@ const NODE_RUNS: NodeRuns = { rounds: 9, warmupRounds: 1 };
 const MATRIX_RUNS = { rounds: 15, warmupRounds: 3 };
 const BROWSER_RUNS = 9;
 const BROWSER_WARMUP_RUNS = 1;
+/** The 50-layer matrix in Chromium: a page load with 50 layers visible and the matrix, about 9 s per round. */
+const LAYERS_MATRIX_RUNS = { rounds: 5, warmupRounds: 1 };
+/** First idle of the 50-layer data against the built data, paired. */
+const LAYERS_FIRST_IDLE_RUNS = { rounds: 7, warmupRounds: 1 };
 /** Largest accepted relative difference between the areas of a region dissolved both ways. */
 const AREA_TOLERANCE = 0.01;
 /** Issue 9's targets. */
@@ -58,8 +75,9 @@ interface ScaleSettings {
 interface Target {
   name: string;
   limit: number;
-  /** Median of the per-round ratios; null when not measured. */
+  /** Median of the per-round ratios, or a count of tasks; null when not measured. */
   measured: number | null;
+  unit: 'ratio' | 'tasks';
   status: 'met' | 'not met' | 'not measured';
   detail: string;
 }
@@ -78,6 +96,7 @@ interface Report {
   node: NodeTimingResult;
   matrix: MatrixBenchReport;
   browser: BrowserTimingResult & { viewport: typeof VIEWPORT };
+  layers: LayersInBrowserReport;
   scale: ScaleSettings & { grid: { columns: number; rows: number }; cases: ScaleCaseResult[] };
   targets: Target[];
   checks: Check[];
@@ -163,6 +182,18 @@ async function main(): Promise<number> {
     await server.close();
   }
 
+  progress('50 layers at 342 gemeenten in Chromium: long tasks while the matrix computes, first idle');
+  const layers = await measureLayersInBrowser({
+    distDir: DIST_DIR,
+    sourceDataDir: DATA_DIR,
+    benchDataDir: BENCH_DATA_DIR,
+    matrixRounds: LAYERS_MATRIX_RUNS.rounds,
+    matrixWarmupRounds: LAYERS_MATRIX_RUNS.warmupRounds,
+    firstIdleRounds: LAYERS_FIRST_IDLE_RUNS.rounds,
+    firstIdleWarmupRounds: LAYERS_FIRST_IDLE_RUNS.warmupRounds,
+    log: progress,
+  });
+
   const scaleCases: ScaleCaseResult[] = [];
   if (scaleOptions.isSkipped) progress('Scale case skipped (--no-scale or BENCH_SCALE=0)');
   else {
@@ -192,6 +223,19 @@ async function main(): Promise<number> {
         browser.errors.length + server.failures.length === 0
           ? 'none'
           : [...browser.errors, ...server.failures.map((f) => `server: ${f}`)].join('; '),
+    },
+    {
+      name: `the ${layers.data.layerCount}-layer data reads with the app's parsers and its sha256 values match`,
+      isOk: layers.data.problems.length === 0,
+      detail: layers.data.problems.length === 0 ? formatBenchData(layers.data) : layers.data.problems.join('; '),
+    },
+    {
+      name: `${layers.data.layerCount} layers in Chromium: no page errors or failed requests, the matrix shows every layer`,
+      isOk: layers.matrix.errors.length + layers.firstIdle.errors.length === 0,
+      detail:
+        layers.matrix.errors.length + layers.firstIdle.errors.length === 0
+          ? 'none'
+          : [...layers.matrix.errors, ...layers.firstIdle.errors].join('; '),
     },
     ...scaleCases.flatMap((c): Check[] => [
       {
@@ -224,8 +268,9 @@ async function main(): Promise<number> {
     node,
     matrix,
     browser: { ...browser, viewport: VIEWPORT },
+    layers: { ...layers, data: { ...layers.data, folder: relative(ROOT, layers.data.folder) } },
     scale: { ...scaleOptions, grid: { columns: SCALE_COLUMNS, rows: SCALE_ROWS }, cases: scaleCases },
-    targets: targetsOf(browser, matrix, scaleOptions, scaleCases),
+    targets: targetsOf(browser, matrix, layers, scaleOptions, scaleCases),
     checks,
     totalSeconds: Math.round((performance.now() - started) / 100) / 10,
   };
@@ -239,16 +284,25 @@ async function main(): Promise<number> {
 function targetsOf(
   browser: BrowserTimingResult,
   matrix: MatrixBenchReport,
+  layers: LayersInBrowserReport,
   scale: ScaleSettings,
   cases: readonly ScaleCaseResult[],
 ): Target[] {
-  const target = (name: string, limit: number, measured: number | null, detail: string): Target => ({
+  const target = (
+    name: string,
+    limit: number,
+    measured: number | null,
+    detail: string,
+    unit: Target['unit'] = 'ratio',
+  ): Target => ({
     name,
     limit,
     measured,
+    unit,
     status: measured === null ? 'not measured' : measured <= limit ? 'met' : 'not met',
     detail,
   });
+  const m = layers.matrix;
   return [
     target(
       `first map idle ≤ ${FIRST_IDLE_TARGET}× the bare page`,
@@ -262,6 +316,16 @@ function targetsOf(
       matrix.cold.ratio.median,
       `fresh atlas, per round: ${formatRatioSummary(matrix.cold.ratio)}; ` +
         `cached models: median ${formatRatio(matrix.warm.ratio.median)}`,
+    ),
+    target(
+      `no main-thread task over ${LONG_TASK_LIMIT_MS} ms while the matrix of ${m.layerCount} layers at 342 gemeenten ` +
+        'computes (click to matrix shown, Chromium)',
+      0,
+      m.longTaskTotal,
+      `long tasks per round: ${m.longTasksPerRound.join(', ')}; longest main-thread task: median ` +
+        `${formatMs(m.longestTask.medianMs)}, max ${formatMs(m.longestTask.maxMs)}; matrix shown after median ` +
+        `${formatMs(m.shown.medianMs)}`,
+      'tasks',
     ),
     ...(scale.isSkipped
       ? [
@@ -377,12 +441,27 @@ function formatReport(r: Report): string {
     ),
     `app / bare JS heap, per round: ${formatRatioSummary(browser.heapRatio)}`,
     '',
+    `5. ${r.layers.data.layerCount} layers at 342 gemeenten in headless Chromium ${browser.viewport.width}×` +
+      `${browser.viewport.height}`,
+    '',
+    `Data: ${formatBenchData(r.layers.data)}; in ${r.layers.data.folder}`,
+    '',
+    `Matrix of all ${r.layers.matrix.layerCount} layers: a fresh page per round with every layer visible, the matrix ` +
+      `opened by its button; ${r.layers.matrix.rounds} rounds after ${r.layers.matrix.warmupRounds} warm-up`,
+    formatMatrixInBrowser(r.layers.matrix),
+    '',
+    `First map idle (default view: the built layers' defaults, generated layers hidden), ` +
+      `${r.layers.firstIdle.runs} rounds after ${r.layers.firstIdle.warmupRuns} warm-up, alternating; ` +
+      'layers not shown should cost nothing at start-up',
+    formatFirstIdleByLayers(r.layers.firstIdle),
+    '',
     ...formatScale(r.scale),
     'Targets (issue 9; a missed target does not fail the run)',
     ...r.targets.map(
       (t) =>
         `${t.status === 'met' ? 'target met    ' : t.status === 'not met' ? 'target not met' : 'not measured  '}  ` +
-        `${t.name}: ${t.measured === null ? '–' : formatRatio(t.measured)} (${t.detail})`,
+        `${t.name}: ${t.measured === null ? '–' : t.unit === 'tasks' ? `${t.measured} tasks` : formatRatio(t.measured)} ` +
+        `(${t.detail})`,
     ),
     '',
     'Checks',
@@ -395,7 +474,7 @@ function formatReport(r: Report): string {
 
 function formatScale(scale: Report['scale']): string[] {
   const units = (scale.grid.columns * scale.grid.rows).toLocaleString('en-US');
-  const head = `5. Scale case: a generated grid of ${units} units (${scale.grid.columns}×${scale.grid.rows} cells)`;
+  const head = `6. Scale case: a generated grid of ${units} units (${scale.grid.columns}×${scale.grid.rows} cells)`;
   if (scale.isSkipped) return [head, '', 'skipped (--no-scale or BENCH_SCALE=0)', ''];
   const lines = [
     head,

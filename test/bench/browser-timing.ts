@@ -15,7 +15,7 @@ import { summarize, summarizeRatios, type RatioSummary, type Summary } from './s
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 
 export const VIEWPORT = { width: 1280, height: 800 };
-const READY_TIMEOUT_MS = 60_000;
+export const READY_TIMEOUT_MS = 60_000;
 
 /** A page to time, by name and URL. */
 export interface PageTarget {
@@ -147,12 +147,7 @@ export async function measureBrowser(
 }
 
 async function loadOnce(browser: Browser, target: PageTarget, errors: string[]): Promise<PageSample> {
-  const context = await browser.newContext({
-    viewport: VIEWPORT,
-    deviceScaleFactor: 1,
-    locale: 'nl-NL',
-    timezoneId: 'Europe/Amsterdam',
-  });
+  const context = await newBenchContext(browser);
   try {
     await context.addInitScript(recordMapTimes);
     const page = await context.newPage();
@@ -182,6 +177,16 @@ async function loadOnce(browser: Browser, target: PageTarget, errors: string[]):
   } finally {
     await context.close();
   }
+}
+
+/** A fresh browser context as every bench load gets: the viewport, device scale 1, Dutch locale and time zone. */
+export async function newBenchContext(browser: Browser): Promise<BrowserContext> {
+  return await browser.newContext({
+    viewport: VIEWPORT,
+    deviceScaleFactor: 1,
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+  });
 }
 
 /** Used JS heap after a forced GC on the page's main thread and, summed, on its workers. */
@@ -271,7 +276,7 @@ function summarizeBytes(samples: readonly number[]): ByteSummary {
 }
 
 /** The page's window with what the init script records (performance.now() values). */
-type BenchWindow = Window & {
+export type BenchWindow = Window & {
   /** When the first MapLibre canvas entered the document: the map object exists. */
   __benchMapCreatedMs?: number;
   /** When an element first got `data-map-ready="true"`: the first `idle`. */
@@ -283,7 +288,7 @@ type BenchWindow = Window & {
  * gets `data-map-ready="true"`. Mutation callbacks run as microtasks at the end of the task that made
  * the change, so the times are those of the change itself.
  */
-function recordMapTimes(): void {
+export function recordMapTimes(): void {
   const w = window as BenchWindow;
   const observer = new MutationObserver((mutations) => {
     for (const m of mutations) {
@@ -305,7 +310,7 @@ function recordMapTimes(): void {
   observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-map-ready'] });
 }
 
-function watchErrors(page: Page, name: string, errors: string[]): void {
+export function watchErrors(page: Page, name: string, errors: string[]): void {
   page.on('pageerror', (e) => errors.push(`${name}: page error: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`${name}: console error: ${m.text()}`);
