@@ -129,6 +129,9 @@ export class PairScratch {
   people = new Float64Array(0);
   rows = new Int32Array(0);
   columns = new Int32Array(0);
+  /** Per region of A (rows) and of B (columns): bit 1 nested in the other layer, bit 2 identical to a region of it. */
+  rowFlags = new Uint8Array(0);
+  columnFlags = new Uint8Array(0);
 
   /** Make room for `cellCount` cells (when dense), `rowCount` rows and `columnCount` columns over `itemCount` gemeenten. */
   fit(cellCount: number, rowCount: number, columnCount: number, itemCount: number): void {
@@ -140,8 +143,14 @@ export class PairScratch {
       this.counts = new Int32Array(itemCount);
       this.people = new Float64Array(itemCount);
     }
-    if (this.rows.length < rowCount) this.rows = new Int32Array(rowCount);
-    if (this.columns.length < columnCount) this.columns = new Int32Array(columnCount);
+    if (this.rows.length < rowCount) {
+      this.rows = new Int32Array(rowCount);
+      this.rowFlags = new Uint8Array(rowCount);
+    }
+    if (this.columns.length < columnCount) {
+      this.columns = new Int32Array(columnCount);
+      this.columnFlags = new Uint8Array(columnCount);
+    }
   }
 }
 
@@ -161,7 +170,7 @@ function countedPairMetrics(a: LayerModel, b: LayerModel, scratch: PairScratch):
   const itemCount = a.index.codes.length;
   const cellCount = a.regions.length * width;
   scratch.fit(cellCount, a.regions.length, width, itemCount);
-  const { slotOfCell, cellOfSlot, counts, people, rows, columns } = scratch;
+  const { slotOfCell, cellOfSlot, counts, people, rows, columns, rowFlags, columnFlags } = scratch;
   const sparse = cellCount > scratch.denseCellLimit ? new Map<number, number>() : null;
   const labelA = a.firstRegion;
   const labelB = b.firstRegion;
@@ -190,17 +199,12 @@ function countedPairMetrics(a: LayerModel, b: LayerModel, scratch: PairScratch):
     n++;
   }
 
-  const pairsOf = (x: number): number => (x * (x - 1)) / 2;
   let congruenceSum = 0;
   let peopleSum = 0;
   let peopleTotal = 0;
   let index = 0;
   let mutualInformation = 0;
   let vi = 0;
-  const isNestedA = new Uint8Array(a.regions.length);
-  const isNestedB = new Uint8Array(width);
-  const isIdenticalA = new Uint8Array(a.regions.length);
-  const isIdenticalB = new Uint8Array(width);
   for (let slot = 0; slot < used; slot++) {
     const cell = cellOfSlot[slot]!;
     const ra = Math.floor(cell / width);
@@ -213,59 +217,24 @@ function countedPairMetrics(a: LayerModel, b: LayerModel, scratch: PairScratch):
     congruenceSum += count * congruence;
     peopleSum += people[slot]! * congruence;
     peopleTotal += people[slot]!;
-    index += pairsOf(count);
+    index += (count * (count - 1)) / 2;
     mutualInformation += (count / n) * Math.log2((n * count) / (sizeA * sizeB));
     vi += (count / n) * Math.log2((sizeA * sizeB) / (count * count));
     // Nestedness compares whole regions: all members of A's region i are among B's region j.
     const inB = count === a.members[ra]!.length;
     const inA = count === b.members[rb]!.length;
-    if (inB) isNestedA[ra] = 1;
-    if (inA) isNestedB[rb] = 1;
-    if (inA && inB) isIdenticalA[ra] = isIdenticalB[rb] = 1;
+    if (inB) rowFlags[ra]! |= inA ? NESTED | IDENTICAL : NESTED;
+    if (inA) columnFlags[rb]! |= inB ? NESTED | IDENTICAL : NESTED;
     if (!sparse) slotOfCell[cell] = -1;
   }
-  let entropyA = 0;
-  let pairsA = 0;
-  for (let r = 0; r < a.regions.length; r++) {
-    const size = rows[r]!;
-    if (size === 0) continue;
-    entropyA += (size / n) * Math.log2(n / size);
-    pairsA += pairsOf(size);
-    rows[r] = 0;
-  }
-  let entropyB = 0;
-  let pairsB = 0;
-  for (let r = 0; r < width; r++) {
-    const size = columns[r]!;
-    if (size === 0) continue;
-    entropyB += (size / n) * Math.log2(n / size);
-    pairsB += pairsOf(size);
-    columns[r] = 0;
-  }
+  const rowSums = sumMargins(rows, rowFlags, a.regions.length, n);
+  const columnSums = sumMargins(columns, columnFlags, width, n);
 
-  const { left, right } = a.index.internalArcs;
   const lengthKm = a.index.arcLengthKm;
-  const isCommon = (g: number): boolean => labelA[g]! >= 0 && labelB[g]! >= 0;
-  function borderShare(own: LayerModel, other: LayerModel): number | null {
-    let km = 0;
-    let shared = 0;
-    let arcCount = 0;
-    for (const arc of own.borderArcs) {
-      const l = left[arc]!;
-      const r = right[arc]!;
-      if (!isCommon(l) || !isCommon(r)) continue;
-      arcCount++;
-      km += lengthKm[arc]!;
-      if (separates(other, l, r)) shared += lengthKm[arc]!;
-    }
-    // As borders.ts: without a border between common gemeenten there is no share.
-    return arcCount > 0 ? shared / km : null;
-  }
   const borders =
     a.coveredCount === itemCount && b.coveredCount === itemCount
       ? completeBorderShares(a, b, lengthKm)
-      : { aInB: borderShare(a, b), bInA: borderShare(b, a) };
-
+      : { aInB: partialBorderShare(a, b, lengthKm), bInA: partialBorderShare(b, a, lengthKm) };
   const partition =
     n === 0
       ? null
@@ -274,28 +243,86 @@ function countedPairMetrics(a: LayerModel, b: LayerModel, scratch: PairScratch):
           index,
           mutualInformation,
           vi,
-          entropyA,
-          entropyB,
-          pairsA,
-          pairsB,
-          partCountA: 0,
-          partCountB: 0,
+          entropyA: rowSums.entropy,
+          entropyB: columnSums.entropy,
+          pairsA: rowSums.pairs,
+          pairsB: columnSums.pairs,
+          partCountA: rowSums.parts,
+          partCountB: columnSums.parts,
         });
-  const sum = (flags: Uint8Array) => flags.reduce((total, flag) => total + flag, 0);
   const regionCount = a.regions.length + width;
-  const share = (count: number, total: number) => (total > 0 ? count / total : null);
   const shared = {
     congruence: n > 0 ? congruenceSum / n : null,
     'congruence-inhabitants': peopleTotal > 0 ? peopleSum / peopleTotal : null,
     ari: partition?.ari ?? null,
     nmi: partition?.nmi ?? null,
     vi: partition?.viBits ?? null,
-    identical: regionCount > 0 ? (sum(isIdenticalA) + sum(isIdenticalB)) / regionCount : null,
+    identical: regionCount > 0 ? (rowSums.identical + columnSums.identical) / regionCount : null,
   };
   return {
-    aToB: { ...shared, nested: share(sum(isNestedA), a.regions.length), 'border-coincidence': borders.aInB },
-    bToA: { ...shared, nested: share(sum(isNestedB), width), 'border-coincidence': borders.bInA },
+    aToB: {
+      ...shared,
+      nested: a.regions.length > 0 ? rowSums.nested / a.regions.length : null,
+      'border-coincidence': borders.aInB,
+    },
+    bToA: { ...shared, nested: width > 0 ? columnSums.nested / width : null, 'border-coincidence': borders.bInA },
   };
+}
+
+/** Flags of a region in `countedPairMetrics`. */
+const NESTED = 1;
+const IDENTICAL = 2;
+
+/**
+ * One side's sums over its regions from their common-gemeente counts (`sizes`) and flags, clearing both for the
+ * next pair: entropy (bits), Σ C(size, 2), regions with gemeenten (parts), nested and identical regions.
+ */
+function sumMargins(
+  sizes: Int32Array,
+  flags: Uint8Array,
+  regionCount: number,
+  n: number,
+): { entropy: number; pairs: number; parts: number; nested: number; identical: number } {
+  let entropy = 0;
+  let pairs = 0;
+  let parts = 0;
+  let nested = 0;
+  let identical = 0;
+  for (let r = 0; r < regionCount; r++) {
+    const flag = flags[r]!;
+    if (flag & NESTED) nested++;
+    if (flag & IDENTICAL) identical++;
+    flags[r] = 0;
+    const size = sizes[r]!;
+    if (size === 0) continue;
+    parts++;
+    entropy += (size / n) * Math.log2(n / size);
+    pairs += (size * (size - 1)) / 2;
+    sizes[r] = 0;
+  }
+  return { entropy, pairs, parts, nested, identical };
+}
+
+/**
+ * Border coincidence of `own` in `other` when a layer leaves gemeenten out: over `own`'s border arcs between
+ * gemeenten both layers cover, as borders.ts.
+ */
+function partialBorderShare(own: LayerModel, other: LayerModel, lengthKm: Float64Array): number | null {
+  const { left, right } = own.index.internalArcs;
+  const isCommon = (g: number): boolean => own.firstRegion[g]! >= 0 && other.firstRegion[g]! >= 0;
+  let km = 0;
+  let shared = 0;
+  let arcCount = 0;
+  for (const arc of own.borderArcs) {
+    const l = left[arc]!;
+    const r = right[arc]!;
+    if (!isCommon(l) || !isCommon(r)) continue;
+    arcCount++;
+    km += lengthKm[arc]!;
+    if (separates(other, l, r)) shared += lengthKm[arc]!;
+  }
+  // As borders.ts: without a border between common gemeenten there is no share.
+  return arcCount > 0 ? shared / km : null;
 }
 
 /** Each layer's total border length, km, kept per layer model. */
