@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildExportTables, type ExportTablesInput } from '../../src/lib/state/export-tables';
 import { buildAtlas } from '../../src/lib/data/atlas';
 import { crosswalkTable, matrixTable, mismatchTable, pairSummaryTable, tableCsv } from '../../src/lib/export/tables';
+import { computeAllPairMetrics } from '../../src/lib/stats/matrix';
 import { compareLayers } from '../../src/lib/stats/pair';
 import { GRID, GRID_GEOMETRY, gridLayerFile } from '../fixtures/grid';
 
@@ -97,5 +98,37 @@ describe('buildExportTables', () => {
   it('drops a last pair whose layer the atlas no longer holds', () => {
     expect(ids({ lastPair: { a: 'rows-2025', b: 'eigen-gone-2025' } })).toEqual(['matrix-congruence']);
     expect(ids({ visible: [], lastPair: { a: 'eigen-gone-2025', b: 'rows-2025' } })).toEqual([]);
+  });
+
+  it('writes the worker’s matrix and comparison when they are of what is exported, not a recomputation', () => {
+    const matrix = computeAllPairMetrics(atlas, ['rows-2025', 'columns-2025']);
+    // A marker value only the given matrix holds.
+    matrix[0]![1]!.aToB.ari = 0.123456;
+    const [table] = buildExportTables(
+      input({ metric: 'ari', matrix: { layerIds: ['rows-2025', 'columns-2025'], pairs: matrix } }),
+    );
+    expect(table!.build(',')).toContain('0.123456');
+    // A matrix of other layers is not used.
+    const [other] = buildExportTables(
+      input({ metric: 'ari', matrix: { layerIds: ['columns-2025', 'rows-2025'], pairs: matrix } }),
+    );
+    expect(other!.build(',')).not.toContain('0.123456');
+  });
+
+  it('ranks the crosswalk’s best matches by the weight chosen on screen', () => {
+    const lastPair = { a: 'rows-2025', b: 'partial-2025' };
+    const crosswalk = (weight: 'count' | 'area') =>
+      buildExportTables(input({ lastPair, weight }))
+        .find((t) => t.id.startsWith('crosswalk-'))!
+        .build(',');
+    const expected = (weight: 'count' | 'area') =>
+      tableCsv(atlas, crosswalkTable(atlas, compareLayers(atlas, 'rows-2025', 'partial-2025', { weight }), 'a', 'nl'), {
+        separator: ',',
+        link: LINK,
+        lang: 'nl',
+        layerIds: ['rows-2025', 'partial-2025'],
+      });
+    expect(crosswalk('area')).toBe(expected('area'));
+    expect(crosswalk('count')).toBe(expected('count'));
   });
 });

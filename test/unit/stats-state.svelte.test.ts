@@ -35,7 +35,7 @@ function connectedApp(): { app: AppState; requests: StatsRequest[]; update: () =
   const update = () => {
     flushSync();
     stopMatrix();
-    stopMatrix = follower.followMatrix(app.atlas, app.panel?.kind, app.visible);
+    stopMatrix = follower.followMatrix(app.atlas, app.isComparing, app.visible);
     stopPair();
     stopPair = follower.followPair(app.atlas, app.pair, app.pairWeight);
   };
@@ -107,7 +107,7 @@ describe('StatsFollower (the effects of connectStats)', () => {
     expect([...app.congruence.keys()].sort()).toEqual(['GM0001', 'GM0002', 'GM0004', 'GM0005']);
     app.pairWeight = 'area';
     update();
-    await settle(() => app.pairResult.status === 'ready');
+    await settle(() => app.comparison?.weight === 'area');
     expect(app.comparison?.weight).toBe('area');
     app.closePanel();
     update();
@@ -155,5 +155,50 @@ describe('StatsFollower (the effects of connectStats)', () => {
     app.closePanel();
     flushSync();
     expect(app.matrixResult).toEqual({ status: 'idle' });
+  });
+
+  it('keeps the answer on screen while a new one for the same pair computes (a change of weight)', async () => {
+    const { app, update } = connectedApp();
+    app.openPair('rows-2025', 'columns-2025');
+    update();
+    await settle(() => app.pairResult.status === 'ready');
+    const shown = app.comparison;
+    app.pairWeight = 'area';
+    update();
+    // No spinner meanwhile: the panel keeps its controls and the map its colouring.
+    expect(app.pairResult.status).toBe('ready');
+    expect(app.comparison).toBe(shown);
+    await settle(() => app.comparison?.weight === 'area');
+    expect(app.comparison?.weight).toBe('area');
+    // Another pair is another question: a spinner until its answer comes.
+    app.openPair('rows-2025', 'partial-2025');
+    update();
+    expect(app.pairResult.status).toBe('computing');
+    expect(app.comparison).toBeNull();
+  });
+
+  it('asks for the matrix once while the panel changes between pairs', async () => {
+    const app = readyGridApp();
+    const { port1, port2 } = new MessageChannel();
+    const requests: StatsRequest[] = [];
+    port2.on('message', (request: StatsRequest) => requests.push(request));
+    new StatsEngine().listen(port2 as unknown as StatsPort<StatsResponse, StatsRequest>);
+    cleanups.push(connectStats(app, new StatsClient(port1 as unknown as StatsPort<StatsRequest, StatsResponse>)), () =>
+      closePorts(port1, port2),
+    );
+    app.panel = { kind: 'matrix' };
+    flushSync();
+    app.openPair('rows-2025', 'columns-2025');
+    flushSync();
+    app.openPair('columns-2025', 'rows-2025');
+    flushSync();
+    app.panel = { kind: 'matrix' };
+    flushSync();
+    await settle(() => app.matrixResult.status === 'ready');
+    const matrices = requests.filter((r) => r.kind === 'matrix');
+    expect(matrices).toHaveLength(1);
+    // Only pair requests were cancelled (by the swap and by going back), never the matrix.
+    expect(requests.some((r) => r.kind === 'cancel' && r.id === matrices[0]!.id)).toBe(false);
+    expect(requests.filter((r) => r.kind === 'pair')).toHaveLength(2);
   });
 });

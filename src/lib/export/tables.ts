@@ -12,7 +12,7 @@ import type { Atlas } from '../data/atlas';
 import type { Lang } from '../i18n/messages';
 import type { LayerId, LocalizedText } from '../types';
 import { crosswalkRows, type CrosswalkSide } from '../stats/crosswalk-table';
-import { computeMatrix } from '../stats/matrix';
+import { computeMatrix, type MetricMatrix } from '../stats/matrix';
 import { listMismatches } from '../stats/mismatches';
 import { findLayer, findMetric, type LayerComparison, type MetricId } from '../stats/pair';
 import { toCsv, type CsvCell, type CsvSeparator } from './csv';
@@ -116,6 +116,7 @@ export function membershipTable(atlas: Atlas, layerIds: readonly LayerId[], lang
 
 /**
  * The layer matrix of one metric as on screen: a row per layer (A), a column per layer (B) headed by its id.
+ * `computed` is the matrix when the app already has it (from the statistics worker); otherwise it is computed.
  * Throws DataError for an unknown layer id.
  * @example matrixTable(grid, ['cells-2025', 'rows-2025'], 'nested').rows // [['cells-2025', 'Indeling cells', 1, 1], ['rows-2025', 'Indeling rows', 0, 1]]
  */
@@ -124,8 +125,9 @@ export function matrixTable(
   layerIds: readonly LayerId[],
   metric: MetricId,
   lang: Lang = 'nl',
+  computed?: MetricMatrix,
 ): ExportTable {
-  const matrix = computeMatrix(atlas, layerIds, metric);
+  const matrix = computed ?? computeMatrix(atlas, layerIds, metric);
   const info = findMetric(metric);
   if (!info) throw new Error(`unreachable: metric ${metric} is not in METRICS`);
   return {

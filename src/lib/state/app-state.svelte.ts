@@ -124,6 +124,11 @@ export class AppState {
   visibleLayers = $derived(
     this.atlas ? this.visible.flatMap((id) => this.atlas?.layersById.get(id) ?? []) : ([] as AtlasLayer[]),
   );
+  /**
+   * The matrix or a pair (whose back button returns to the matrix) is open: the matrix is wanted. A boolean, so
+   * that it changes only when that does, not with every new panel object.
+   */
+  isComparing = $derived(this.panel?.kind === 'matrix' || this.panel?.kind === 'pair');
   /** The open pair, if the pair view is open. */
   pair = $derived(this.panel?.kind === 'pair' ? this.panel : null);
   /** The comparison of the open pair, once the worker has it (null while it computes or after an error). */

@@ -7,8 +7,11 @@ import type { Atlas } from '../data/atlas';
 import type { CsvSeparator } from '../export/csv';
 import { crosswalkTable, matrixTable, mismatchTable, pairSummaryTable, tableCsv } from '../export/tables';
 import { translate, type Lang, type MessageKey } from '../i18n/messages';
-import { compareLayers, type MetricId } from '../stats/pair';
+import { matrixOf } from '../stats/matrix';
+import { compareLayers, type LayerComparison, type MetricId } from '../stats/pair';
+import type { Weight } from '../stats/sets';
 import type { LayerId } from '../types';
+import type { MatrixResult } from '../worker/protocol';
 
 /** A statistics table that can be downloaded as CSV. */
 export interface ExportableTable {
@@ -31,6 +34,12 @@ export interface ExportTablesInput {
   lastPair: { a: LayerId; b: LayerId } | null;
   /** The view's full link, written into each file. */
   link: string;
+  /** The statistics worker's matrix, if it has one (used when it is of the visible layers). */
+  matrix?: MatrixResult | null;
+  /** The worker's comparison of the open pair, if any (used when it is of the last pair, for the same weight). */
+  comparison?: LayerComparison | null;
+  /** The weight of the best matches in the crosswalk, as on screen. */
+  weight?: Weight;
 }
 
 /**
@@ -49,7 +58,12 @@ export function buildExportTables(input: ExportTablesInput): ExportableTable[] {
     tables.push({
       id: `matrix-${metric}`,
       label: t('statsMatrixTitle'),
-      build: (sep) => tableCsv(atlas, matrixTable(atlas, visible, metric, lang), options(sep, visible)),
+      // What the worker computed for the matrix on screen; computed here only when there is none.
+      build: (sep) => {
+        const known = input.matrix?.layerIds.join() === visible.join() ? input.matrix : null;
+        const matrix = known ? matrixOf(known.layerIds, known.pairs, metric) : undefined;
+        return tableCsv(atlas, matrixTable(atlas, visible, metric, lang, matrix), options(sep, visible));
+      },
     });
   }
   const pair = input.lastPair;
@@ -58,7 +72,12 @@ export function buildExportTables(input: ExportTablesInput): ExportableTable[] {
   if (pair && layerA && layerB) {
     const { a, b } = pair;
     const ids = [a, b];
-    const cmp = () => compareLayers(atlas, a, b);
+    const weight = input.weight ?? 'count';
+    const known = input.comparison;
+    const cmp = () =>
+      known && known.a.id === a && known.b.id === b && known.weight === weight
+        ? known
+        : compareLayers(atlas, a, b, { weight });
     const names = `${layerA.meta.name[lang]} ↔ ${layerB.meta.name[lang]}`;
     tables.push(
       {

@@ -2,9 +2,10 @@
  * Keeps the statistics worker in step with the app: when the matrix or a pair is on screen, ask the worker
  * for it and put its progress and answer into the app state (`matrixResult`, `pairResult`). A change of
  * what is asked (layers, atlas, pair, weight) aborts the request under way and asks again; answers are
- * cached per layer pair in the worker, so switching back costs nothing. The main thread never computes a
- * matrix or a full comparison itself.
+ * cached per layer pair in the worker, so switching back costs nothing. The export reuses these answers
+ * (state/export-tables.ts) and computes only what the worker has not.
  */
+import { untrack } from 'svelte';
 import type { Atlas } from '../data/atlas';
 import { isAbort, messageOf } from '../errors';
 import type { LayerComparison } from '../stats/pair';
@@ -26,7 +27,7 @@ export type StatsTarget = Pick<AppState, 'matrixResult' | 'pairResult'>;
 
 /**
  * What the effects of `connectStats` call: plain methods, each returning the cleanup that aborts its request,
- * so that the logic is tested in Node without effects (a server-compiled test runs no `$effect`).
+ * so that tests can drive each step (and `connectStats` itself is tested with its effects too).
  */
 export class StatsFollower {
   private sentAtlas: Atlas | null = null;
@@ -37,16 +38,19 @@ export class StatsFollower {
   ) {}
 
   /** The matrix of the visible layers, while the matrix or a pair (whose back button returns to it) is open. */
-  followMatrix(atlas: Atlas | null, panelKind: string | undefined, visible: readonly LayerId[]): () => void {
+  followMatrix(atlas: Atlas | null, isComparing: boolean, visible: readonly LayerId[]): () => void {
     const layerIds = visible.filter((id) => atlas?.layersById.has(id));
-    if (!atlas || (panelKind !== 'matrix' && panelKind !== 'pair') || layerIds.length < 2) {
+    if (!atlas || !isComparing || layerIds.length < 2) {
       this.target.matrixResult = { status: 'idle' };
       return () => {};
     }
     this.ensureAtlas(atlas);
+    // Read without tracking: this runs inside an effect that writes the result (no rerun on its own answer).
+    const current = untrack(() => this.target.matrixResult);
     return follow(
       (options) => this.backend.matrix(layerIds, options),
       (result) => (this.target.matrixResult = result),
+      current.status === 'ready' && current.value.layerIds.join() === layerIds.join(),
     );
   }
 
@@ -57,9 +61,11 @@ export class StatsFollower {
       return () => {};
     }
     this.ensureAtlas(atlas);
+    const current = untrack(() => this.target.pairResult);
     return follow(
       (options) => this.backend.pair(pair.a, pair.b, weight, options),
       (result) => (this.target.pairResult = result),
+      current.status === 'ready' && current.value.a.id === pair.a && current.value.b.id === pair.b,
     );
   }
 
@@ -79,25 +85,28 @@ export class StatsFollower {
 export function connectStats(app: AppState, backend: StatsBackend): () => void {
   const follower = new StatsFollower(app, backend);
   return $effect.root(() => {
-    $effect(() => follower.followMatrix(app.atlas, app.panel?.kind, app.visible));
+    $effect(() => follower.followMatrix(app.atlas, app.isComparing, app.visible));
     $effect(() => follower.followPair(app.atlas, app.pair, app.pairWeight));
   });
 }
 
 /**
  * Run one request, reporting each state of it; the returned cleanup aborts it (a newer request replaces it),
- * after which nothing more is reported.
+ * after which nothing more is reported. With `keepShown` (the answer on screen is of the same layers or pair,
+ * e.g. before a what-if move or a change of weight) that answer stays until the new one arrives, instead of
+ * a spinner that would take the panel's controls, its focus and the map's colouring away meanwhile.
  */
 function follow<T>(
   request: (options: RequestOptions) => Promise<T>,
   report: (state: Computation<T>) => void,
+  keepShown: boolean,
 ): () => void {
   const controller = new AbortController();
-  report({ status: 'computing', done: 0, total: 0 });
+  if (!keepShown) report({ status: 'computing', done: 0, total: 0 });
   request({
     signal: controller.signal,
     onProgress: (done, total) => {
-      if (!controller.signal.aborted) report({ status: 'computing', done, total });
+      if (!keepShown && !controller.signal.aborted) report({ status: 'computing', done, total });
     },
   }).then(
     (value) => {

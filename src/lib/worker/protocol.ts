@@ -1,7 +1,7 @@
 /**
  * The messages between the app and the statistics worker. Plain data only (structured clone).
- * Requests are answered in order of arrival; a long one (the matrix) reports progress and yields between
- * layer pairs, so that a `cancel` arriving meanwhile stops it.
+ * A pair request is answered at once; the matrix reports progress and every few milliseconds lets the queue
+ * run, so that a `cancel` (or a pair request, answered first) arriving meanwhile is handled.
  */
 import type { LayerComparison } from '../stats/pair';
 import type { PairMetrics } from '../stats/matrix';
@@ -19,12 +19,14 @@ export interface AtlasMessage {
   layers: (LayerFile | LayerId)[];
 }
 
+/** Every metric of every pair of `layerIds`; answered with a `MatrixResult`. */
 export interface MatrixRequest {
   kind: 'matrix';
   id: number;
   layerIds: LayerId[];
 }
 
+/** The full comparison of layer `a` with layer `b` (best matches by `weight`); answered with a `LayerComparison`. */
 export interface PairRequest {
   kind: 'pair';
   id: number;
@@ -33,11 +35,13 @@ export interface PairRequest {
   weight: Weight;
 }
 
+/** Stop request `id` (answered with `cancelled` if it was still under way). */
 export interface CancelMessage {
   kind: 'cancel';
   id: number;
 }
 
+/** What the app sends to the worker. */
 export type StatsRequest = AtlasMessage | MatrixRequest | PairRequest | CancelMessage;
 
 /** Every metric of every pair of `layerIds`: `pairs[i][j]` for j ≥ i (see `computeAllPairMetrics`). */
@@ -46,6 +50,7 @@ export interface MatrixResult {
   pairs: PairMetrics[][];
 }
 
+/** What the worker sends back: progress, and one final answer per request. */
 export type StatsResponse =
   | { kind: 'progress'; id: number; done: number; total: number }
   | { kind: 'result'; id: number; value: MatrixResult | LayerComparison }

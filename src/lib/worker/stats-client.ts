@@ -35,6 +35,7 @@ function abortError(): DOMException {
   return new DOMException('The statistics request was cancelled', 'AbortError');
 }
 
+/** The app's side of the statistics worker (see the module comment). */
 export class StatsClient {
   private nextId = 1;
   private pending = new Map<number, Pending>();
@@ -83,9 +84,9 @@ export class StatsClient {
     message: (id: number) => StatsRequest,
     { onProgress, signal }: RequestOptions,
   ): Promise<T> {
+    if (signal?.aborted) return Promise.reject(abortError());
     // Only the newest request of a kind matters to the app: stop the older one.
     for (const [id, pending] of this.pending) if (pending.kind === kind) this.cancel(id);
-    if (signal?.aborted) return Promise.reject(abortError());
     // After a failure the (new) worker holds no atlas: send it again first.
     if (!this.sentTopology && this.atlas) this.setAtlas(this.atlas.geometry, this.atlas.topology, this.atlas.layers);
     const id = this.nextId++;

@@ -9,7 +9,7 @@ import { DataError, messageOf } from '../errors';
 import { computePairMetrics, PairScratch, type PairMetrics } from '../stats/matrix';
 import { compareLayers, findLayer, type LayerComparison } from '../stats/pair';
 import type { Weight } from '../stats/sets';
-import type { GeometryEntry, LayerFile, LayerId, MunicipalityTopology } from '../types';
+import type { LayerFile, LayerId, MunicipalityTopology } from '../types';
 import type { AtlasMessage, MatrixResult, StatsPort, StatsRequest, StatsResponse } from './protocol';
 
 /** Work between two looks at the message queue, ms: short enough that a cancel or a newer request waits little. */
@@ -18,11 +18,13 @@ const SLICE_MS = 12;
 /** Thrown inside a request that was cancelled; never leaves the engine. */
 class Cancelled extends Error {}
 
+/** Answers the app's statistics requests on the atlas it was last sent (see the module comment). */
 export class StatsEngine {
-  private geometry: GeometryEntry | null = null;
   private topology: MunicipalityTopology | null = null;
   private files = new Map<LayerId, LayerFile>();
   private atlas: Atlas | null = null;
+  /** Why the last atlas message could not be used; every request says so until a good one comes. */
+  private atlasError: Error | null = null;
   /** Requests under way, and those of them asked to stop. */
   private running = new Set<number>();
   private cancelled = new Set<number>();
@@ -70,20 +72,31 @@ export class StatsEngine {
     }
   }
 
+  /**
+   * Take the atlas of an `atlas` message. It has no id to answer, so a failure is kept and given as the answer
+   * to every request until a usable atlas comes; nothing changes unless the whole message is usable.
+   */
   private setAtlas(message: AtlasMessage): void {
-    if (message.topology) this.topology = message.topology;
-    this.geometry = message.geometry;
-    const files = new Map<LayerId, LayerFile>();
-    for (const entry of message.layers) {
-      const file = typeof entry === 'string' ? this.files.get(entry) : entry;
-      if (!file) throw new Error(`unreachable: layer ${String(entry)} sent by id before its file`);
-      files.set(file.meta.id, file);
+    try {
+      const topology = message.topology ?? this.topology;
+      const files = new Map<LayerId, LayerFile>();
+      for (const entry of message.layers) {
+        const file = typeof entry === 'string' ? this.files.get(entry) : entry;
+        if (!file) throw new Error(`unreachable: layer ${String(entry)} sent by id before its file`);
+        files.set(file.meta.id, file);
+      }
+      if (!topology) throw new Error('unreachable: an atlas without a topology');
+      this.atlas = buildAtlas(message.geometry, topology, [...files.values()]);
+      this.topology = topology;
+      this.files = files;
+      this.atlasError = null;
+    } catch (error) {
+      this.atlasError = error instanceof Error ? error : new Error(String(error));
     }
-    this.files = files;
-    this.atlas = this.topology ? buildAtlas(this.geometry, this.topology, [...files.values()]) : null;
   }
 
   private requireAtlas(): Atlas {
+    if (this.atlasError) throw this.atlasError;
     if (!this.atlas) throw new Error('unreachable: a statistics request before the atlas');
     return this.atlas;
   }
