@@ -75,11 +75,15 @@ export function inputKey(inputs: CacheInputs): string {
 interface Stamp {
   key: string;
   outDir: string;
+  /** SHA-256 of the manifest written, which lists every other output with its own checksum. */
+  manifestSha256: string;
 }
 
+const sha256Of = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
+
 /**
- * True when `outDir` holds a complete build for `key`: the stamp records that key for that folder, and the
- * manifest and every file it lists exist with their recorded SHA-256.
+ * True when `outDir` holds a complete build for `key`: the stamp records that key for that folder, the
+ * manifest is the one written then, and every file it lists exists with its recorded SHA-256.
  */
 export function isUpToDate(stampFile: string, key: string, outDir: string): boolean {
   let stamp: Stamp;
@@ -90,17 +94,13 @@ export function isUpToDate(stampFile: string, key: string, outDir: string): bool
   }
   if (stamp.key !== key || stamp.outDir !== resolve(outDir)) return false;
   try {
+    if (sha256Of(join(outDir, 'manifest.json')) !== stamp.manifestSha256) return false;
     const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')) as {
       geometries: { file: string; sha256: string; former?: { file: string; sha256: string } }[];
       layers: { file: string; sha256: string }[];
     };
     const listed = [...manifest.geometries.flatMap((g) => (g.former ? [g, g.former] : [g])), ...manifest.layers];
-    return listed.every(
-      ({ file, sha256 }) =>
-        createHash('sha256')
-          .update(readFileSync(join(outDir, file)))
-          .digest('hex') === sha256,
-    );
+    return listed.every(({ file, sha256 }) => sha256Of(join(outDir, file)) === sha256);
   } catch {
     return false; // a missing or unreadable output: build again
   }
@@ -109,6 +109,6 @@ export function isUpToDate(stampFile: string, key: string, outDir: string): bool
 /** Record that `outDir` now holds the build for `key`. */
 export function writeStamp(stampFile: string, key: string, outDir: string): void {
   mkdirSync(dirname(stampFile), { recursive: true });
-  const stamp: Stamp = { key, outDir: resolve(outDir) };
+  const stamp: Stamp = { key, outDir: resolve(outDir), manifestSha256: sha256Of(join(outDir, 'manifest.json')) };
   writeFileSync(stampFile, `${JSON.stringify(stamp)}\n`);
 }

@@ -131,6 +131,13 @@ describe('isUpToDate', () => {
     expect(isUpToDate(stamp, 'k1', join(dir, 'elsewhere'))).toBe(false);
   });
 
+  it('is false when the manifest is edited into another valid one', () => {
+    const { outDir, stamp } = output();
+    writeStamp(stamp, 'k', outDir);
+    write('out/manifest.json', JSON.stringify({ geometries: [], layers: [] }));
+    expect(isUpToDate(stamp, 'k', outDir)).toBe(false);
+  });
+
   it.each(['manifest.json', 'municipalities-2099.topo.json', 'former-2099.json', 'layers/a.json'])(
     'is false when %s is deleted or edited after the build',
     (file) => {

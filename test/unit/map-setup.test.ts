@@ -54,6 +54,20 @@ describe('addBaseLayers and syncRegionLayers', () => {
     expect(f.order.at(-1)).toBe('outline-line');
   });
 
+  it('stacks region layers in registry order, whatever order they were first shown in', () => {
+    const f = fakeMap();
+    addBaseLayers(f.map, geometry);
+    // "columns" (second in the registry) shown first, then "rows" as well.
+    const shown = syncRegionLayers(f.map, [metas[1]!], geometry, new Map());
+    syncRegionLayers(f.map, metas, geometry, shown);
+    const positions = (prefix: string) => metas.map((m) => f.order.indexOf(`${prefix}:${m.id}`));
+    for (const prefix of ['region-fill', 'region-nodata', 'region-line', 'region-highlight']) {
+      const [rows, columns] = positions(prefix);
+      expect(rows, prefix).toBeGreaterThanOrEqual(0);
+      expect(rows!, prefix).toBeLessThan(columns!);
+    }
+  });
+
   it('adds a new layer, updates a changed one and removes one that is gone', () => {
     const f = fakeMap();
     addBaseLayers(f.map, geometry);

@@ -64,13 +64,27 @@ export function addBaseLayers(map: SetupMap, geometry: MapGeometry): void {
   map.addLayer(outlineLayer());
 }
 
-function addRegionLayer(map: SetupMap, meta: LayerMeta, g: LayerGeometry): void {
+/** Where a region layer's map layers go: below these (the next region layer's, or the base slots). */
+interface Slots {
+  fill: string;
+  noData: string;
+  line: string;
+}
+
+const BASE_SLOTS: Slots = { fill: LAYER_CONGRUENCE, noData: LAYER_MUNICIPALITY_MARK, line: LAYER_BORDER_COUNT };
+
+/** A region layer's own slots: the lowest of its map layers of each kind. */
+function slotsOf(id: LayerId): Slots {
+  return { fill: regionFillLayerId(id), noData: noDataLayerId(id), line: regionLineLayerId(id) };
+}
+
+function addRegionLayer(map: SetupMap, meta: LayerMeta, g: LayerGeometry, below: Slots): void {
   map.addSource(regionSourceId(meta.id), { type: 'geojson', data: g.regions, promoteId: 'code' });
   map.addSource(borderSourceId(meta.id), { type: 'geojson', data: g.borders });
   map.addSource(noDataSourceId(meta.id), { type: 'geojson', data: g.noData ?? empty() });
-  map.addLayer(regionFillLayer(meta, g.colourIndex), LAYER_CONGRUENCE);
-  map.addLayer(noDataLayer(meta), LAYER_MUNICIPALITY_MARK);
-  for (const spec of regionLineLayers(meta)) map.addLayer(spec, LAYER_BORDER_COUNT);
+  map.addLayer(regionFillLayer(meta, g.colourIndex), below.fill);
+  map.addLayer(noDataLayer(meta), below.noData);
+  for (const spec of regionLineLayers(meta)) map.addLayer(spec, below.line);
 }
 
 function updateRegionLayer(map: SetupMap, meta: LayerMeta, g: LayerGeometry): void {
@@ -104,13 +118,17 @@ export function syncRegionLayers(
   previous: ReadonlyMap<LayerId, LayerGeometry>,
 ): Map<LayerId, LayerGeometry> {
   const next = new Map<LayerId, LayerGeometry>();
-  for (const meta of layers) {
+  // From the last layer to the first, each new one going below the next one already on the map: the stacking
+  // follows `layers` (registry order) whatever order the layers were first shown in.
+  let below = BASE_SLOTS;
+  for (const meta of [...layers].reverse()) {
     const g = geometry.layers.get(meta.id);
     if (!g) continue;
     const before = previous.get(meta.id);
-    if (!before) addRegionLayer(map, meta, g);
+    if (!before) addRegionLayer(map, meta, g, below);
     else if (before !== g) updateRegionLayer(map, meta, g);
     next.set(meta.id, g);
+    below = slotsOf(meta.id);
   }
   for (const id of previous.keys()) if (!next.has(id)) removeRegionLayer(map, id);
   return next;

@@ -30,6 +30,7 @@ export interface RegionTotals {
   unknownInhabitantsCount: number;
 }
 
+/** One layer on the gemeente numbers of a topology index; built by `layerModel`, read by geo/ and stats/. */
 export interface LayerModel {
   index: TopologyIndex;
   id: LayerId;

@@ -22,6 +22,7 @@ export interface InternalArcs {
   right: Int32Array;
 }
 
+/** What a gemeente topology holds, numbered and typed for reading; built by `topologyIndex`. */
 export interface TopologyIndex {
   topology: MunicipalityTopology;
   /** Code of gemeente number i, in code order. */

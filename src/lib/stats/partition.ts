@@ -154,6 +154,7 @@ export function scoreCounts(sums: ContingencySums): PartitionScores {
   };
 }
 
+/** Why partition agreement is not defined: a common gemeente in several regions, or no common gemeente. */
 export type PartitionUndefinedReason = 'multi-membership' | 'no-common-gemeenten';
 
 /** Partition agreement of two layers, or why there is none. */
