@@ -30,6 +30,7 @@ import { compareCodes } from '../../src/lib/model/codes';
 import type { Domain, LayerEntry, LayerFile, Manifest, MunicipalityTopology, Region } from '../../src/lib/types';
 import { MUNICIPALITIES_OBJECT } from '../../src/lib/types';
 import { decodeAtlas } from './node-timing';
+import { seededRandom } from '../fixtures/random';
 
 /** How many layers the folder holds: 11 built and the rest generated. */
 export const BENCH_LAYER_COUNT = 50;
@@ -450,16 +451,4 @@ function shuffled(n: number, random: () => number): number[] {
     [order[i], order[j]] = [order[j]!, order[i]!];
   }
   return order;
-}
-
-/** Mulberry32: a small seeded PRNG with uniform output in [0, 1). */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

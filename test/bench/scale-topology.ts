@@ -19,6 +19,7 @@
  */
 import type { GeometryEntry, LayerFile, MunicipalityTopology, Region } from '../../src/lib/types';
 import { MUNICIPALITIES_OBJECT } from '../../src/lib/types';
+import { seededRandom } from '../fixtures/random';
 
 /** Grid size: 112 × 125 = 14,000 cells. */
 export const SCALE_COLUMNS = 112;
@@ -328,17 +329,5 @@ function nearestSeed(points: readonly [number, number][]): (x: number, y: number
       }
     }
     return best;
-  };
-}
-
-/** Mulberry32: a small seeded PRNG with uniform output in [0, 1). */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }

@@ -6,6 +6,7 @@ import { layerModel } from '../../src/lib/model/layer-model';
 import { topologyIndex } from '../../src/lib/model/topology-index';
 import type { MunicipalityTopology, Region } from '../../src/lib/types';
 import { GRID, LAYOUTS, makeGridTopology } from '../fixtures/grid';
+import { seededRandom } from '../fixtures/random';
 
 /** The layer model of `regions` on `topology`, as the map builds it. */
 const modelOf = (topology: MunicipalityTopology, regions: readonly Region[]) =>
@@ -14,18 +15,6 @@ const adjacencyOf = (topology: MunicipalityTopology, regions: readonly Region[])
   regionAdjacency(modelOf(topology, regions));
 const coloursOf = (topology: MunicipalityTopology, regions: readonly Region[]) =>
   colourRegions(modelOf(topology, regions));
-
-/** Small seeded generator (mulberry32), so the random layouts are the same on every run. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const code = (n: number): string => `GM${String(n).padStart(4, '0')}`;
 
