@@ -3,6 +3,11 @@
  * layer model, built once per layer; checked on the hand-made 3×3 grid (test/fixtures/grid.ts), where
  * gemeente GM000k is cell k, numbered row by row from the north-west.
  */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { length } from '@turf/length';
+import { feature } from 'topojson-client';
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../../src/lib/errors';
 import { hasBit, popcount } from '../../src/lib/model/bitset';
@@ -64,6 +69,20 @@ describe('topologyIndex', () => {
     expect(lengths[4]).toBeCloseTo(parallelKm(52.2), 9);
     expect(lengths[7]).toBeCloseTo(MERIDIAN_KM, 9);
     expect(index.arcLengthKm).toBe(lengths);
+  });
+
+  it('measures every arc of the built 342-gemeente map as @turf/length does (read straight from the quantized arcs)', () => {
+    const dataDir = join(dirname(fileURLToPath(import.meta.url)), '../../public/data');
+    const manifest = JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8')) as {
+      geometries: { file: string }[];
+    };
+    const real = JSON.parse(readFileSync(join(dataDir, manifest.geometries[0]!.file), 'utf8')) as MunicipalityTopology;
+    const realIndex = topologyIndex(real);
+    expect(realIndex.internalArcs.arc.length).toBeGreaterThan(500);
+    realIndex.internalArcs.arc.forEach((arc, i) => {
+      const turf = length(feature(real, { type: 'LineString', arcs: [arc] }), { units: 'kilometers' });
+      expect(Math.abs(realIndex.arcLengthKm[i]! - turf) / turf, `arc ${arc}`).toBeLessThan(1e-12);
+    });
   });
 
   it('gives each gemeente its edge neighbours (not the corner ones)', () => {

@@ -39,8 +39,8 @@ export interface LayerModel {
   numberOfRegion: ReadonlyMap<RegionCode, number>;
   /** Per region: its member gemeente numbers, ascending, without repeats. */
   members: readonly (readonly number[])[];
-  /** Per gemeente number: its region numbers, ascending; empty when the layer does not cover it. */
-  regionsOf: readonly (readonly number[])[];
+  /** Per gemeente number: its region numbers, ascending; empty when the layer does not cover it. Built on first read. */
+  readonly regionsOf: readonly (readonly number[])[];
   /** Per gemeente number: its first region number, or -1 when the layer does not cover it (typed, for counting). */
   firstRegion: Int32Array;
   /**
@@ -96,46 +96,70 @@ export function separates(model: LayerModel, left: number, right: number): boole
 
 function buildModel(index: TopologyIndex, layer: LayerInput): LayerModel {
   const regions = [...layer.regions].sort((a, b) => compareCodes(a.code, b.code));
-  const regionsOf: number[][] = index.codes.map(() => []);
+  const itemCount = index.codes.length;
+  const firstRegion = new Int32Array(itemCount).fill(-1);
+  // Memberships beyond each gemeente's first region (multi-membership), in region order.
+  const extraGemeenten: number[] = [];
+  const extraRegions: number[] = [];
   const members = regions.map((region, r) => {
-    const numbers = [
-      ...new Set(
-        region.members.map((code) => {
-          const n = index.numberOf.get(code);
-          if (n === undefined) {
-            throw new DataError(
-              `Layer ${layer.meta.id}, region ${region.code}: member ${code} is not a known gemeente`,
-            );
-          }
-          return n;
-        }),
-      ),
-    ].sort((x, y) => x - y);
-    for (const n of numbers) regionsOf[n]!.push(r);
+    const numbers = region.members.map((code) => {
+      const n = index.numberOf.get(code);
+      if (n === undefined) {
+        throw new DataError(`Layer ${layer.meta.id}, region ${region.code}: member ${code} is not a known gemeente`);
+      }
+      return n;
+    });
+    numbers.sort((x, y) => x - y);
+    let kept = 0;
+    for (const n of numbers) {
+      if (kept > 0 && numbers[kept - 1] === n) continue; // a member listed twice
+      numbers[kept++] = n;
+      if (firstRegion[n] === -1) firstRegion[n] = r;
+      else {
+        extraGemeenten.push(n);
+        extraRegions.push(r);
+      }
+    }
+    numbers.length = kept;
     return numbers;
   });
-  const setKey = new Int32Array(index.codes.length).fill(-1);
-  const keyNumbers = new Map<string, number>();
-  /** Per region set number: the region numbers of the set. */
-  const sets: (readonly number[])[] = [];
   const covered = new Uint32Array(index.wordCount);
-  let multiMemberCount = 0;
-  regionsOf.forEach((list, n) => {
-    if (list.length === 0) return;
-    setBit(covered, n);
-    if (list.length > 1) multiMemberCount++;
-    const key = list.length === 1 ? String(list[0]) : list.join(',');
-    let k = keyNumbers.get(key);
-    if (k === undefined) {
-      k = sets.length;
-      keyNumbers.set(key, k);
-      sets.push(list);
+  for (let n = 0; n < itemCount; n++) if (firstRegion[n] !== -1) setBit(covered, n);
+
+  // Per gemeente its regions, ascending. Built on first read: the counting path of the matrix never needs it.
+  let regionsOfItems: number[][] | undefined;
+  const regionsOf = (): number[][] => {
+    if (!regionsOfItems) {
+      const lists: number[][] = Array.from(firstRegion, (r) => (r === -1 ? [] : [r]));
+      extraGemeenten.forEach((n, i) => lists[n]!.push(extraRegions[i]!));
+      regionsOfItems = lists;
     }
-    setKey[n] = k;
-  });
+    return regionsOfItems;
+  };
+  // Without multi-membership a gemeente's region number is the number of its region set. With it, each
+  // distinct set of regions gets a number: the single regions keep theirs, sets of several come after.
+  const multiSets: (readonly number[])[] = [];
+  let setKey = firstRegion;
+  const multiGemeenten = new Set(extraGemeenten);
+  if (multiGemeenten.size > 0) {
+    setKey = Int32Array.from(firstRegion);
+    const keyNumbers = new Map<string, number>();
+    const lists = regionsOf();
+    for (const n of multiGemeenten) {
+      const list = lists[n]!;
+      const key = list.join(',');
+      let k = keyNumbers.get(key);
+      if (k === undefined) {
+        k = regions.length + multiSets.length;
+        keyNumbers.set(key, k);
+        multiSets.push(list);
+      }
+      setKey[n] = k;
+    }
+  }
   let setUnion: Uint32Array[] | undefined;
   const unionsOfSets = (): Uint32Array[] =>
-    (setUnion ??= sets.map((list) => {
+    (setUnion ??= [...members.map((_, r) => [r]), ...multiSets].map((list) => {
       const union = new Uint32Array(index.wordCount);
       for (const r of list) for (const m of members[r]!) setBit(union, m);
       return union;
@@ -158,15 +182,17 @@ function buildModel(index: TopologyIndex, layer: LayerInput): LayerModel {
     regions,
     numberOfRegion: new Map(regions.map((region, r) => [region.code, r])),
     members,
-    regionsOf,
-    firstRegion: Int32Array.from(regionsOf, (list) => list[0] ?? -1),
+    get regionsOf() {
+      return regionsOf();
+    },
+    firstRegion,
     setKey,
     get setUnion() {
       return unionsOfSets();
     },
     covered,
     coveredCount: popcount(covered),
-    multiMemberCount,
+    multiMemberCount: multiGemeenten.size,
     totals,
     borderArcs: new Int32Array(0),
     borderBits: new Uint32Array(wordCountFor(index.internalArcs.arc.length)),

@@ -5,8 +5,7 @@
  * (arcs with a different gemeente on each side) say which two gemeenten they separate. Dissolving,
  * colouring, borders and every statistic read this index instead of walking the topology again.
  */
-import { length } from '@turf/length';
-import { feature, neighbors } from 'topojson-client';
+import { neighbors } from 'topojson-client';
 import { DataError } from '../errors';
 import type { MunicipalityCode, MunicipalityGeometry, MunicipalityProps, MunicipalityTopology } from '../types';
 import { MUNICIPALITIES_OBJECT } from '../types';
@@ -96,9 +95,7 @@ function buildIndex(topology: MunicipalityTopology): TopologyIndex {
       return neighbours;
     },
     get arcLengthKm() {
-      arcLengthKm ??= Float64Array.from(internalArcs.arc, (arc) =>
-        length(feature(topology, { type: 'LineString', arcs: [arc] }), { units: 'kilometers' }),
-      );
+      arcLengthKm ??= Float64Array.from(internalArcs.arc, (arc) => arcLength(topology, arc));
       return arcLengthKm;
     },
   };
@@ -135,4 +132,43 @@ function findInternalArcs(geometries: readonly MunicipalityGeometry[]): Internal
     left: Int32Array.from(arcs, (arc) => Math.min(first.get(arc)!, second.get(arc)!)),
     right: Int32Array.from(arcs, (arc) => Math.max(first.get(arc)!, second.get(arc)!)),
   };
+}
+
+/** Mean Earth radius, km, as Turf's `length` and `distance` use it (6,371,008.8 m). */
+const EARTH_RADIUS_KM = 6371.0088;
+const RADIANS = Math.PI / 180;
+
+/**
+ * Geodesic length of arc `arc` of the topology, km: the haversine distance of each of its segments summed, the
+ * formula of `@turf/length`, read straight from the (delta-encoded, quantized) arc instead of through a GeoJSON
+ * line per arc.
+ */
+function arcLength(topology: MunicipalityTopology, arc: number): number {
+  const points = topology.arcs[arc]!;
+  const [scaleX, scaleY] = topology.transform?.scale ?? [1, 1];
+  const [translateX, translateY] = topology.transform?.translate ?? [0, 0];
+  const isQuantized = topology.transform !== undefined;
+  let x = 0;
+  let y = 0;
+  let lengthKm = 0;
+  let previousLon = 0;
+  let previousLat = 0;
+  points.forEach((point, i) => {
+    if (isQuantized) {
+      x += point[0]!;
+      y += point[1]!;
+    } else [x, y] = [point[0]!, point[1]!];
+    const lon = isQuantized ? x * scaleX + translateX : x;
+    const lat = isQuantized ? y * scaleY + translateY : y;
+    if (i > 0) {
+      const dLat = (lat - previousLat) * RADIANS;
+      const dLon = (lon - previousLon) * RADIANS;
+      const a =
+        Math.sin(dLat / 2) ** 2 + Math.sin(dLon / 2) ** 2 * Math.cos(previousLat * RADIANS) * Math.cos(lat * RADIANS);
+      lengthKm += 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a)) * EARTH_RADIUS_KM;
+    }
+    previousLon = lon;
+    previousLat = lat;
+  });
+  return lengthKm;
 }
