@@ -19,17 +19,28 @@ import { readyGridApp } from '../fixtures/grid-app';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
+  // Last registered first: stop following before the channel closes.
+  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
 });
 
-/** An app with the grid's rows, columns and (hidden) partial layer, following a worker engine. */
-function connectedApp(): { app: AppState; requests: StatsRequest[]; update: () => void } {
-  const app = readyGridApp();
+/**
+ * A statistics client talking to a worker engine over a real MessageChannel, with every request the engine
+ * receives collected in `requests`; the channel closes after the test.
+ */
+function engineClient(): { client: StatsClient; requests: StatsRequest[] } {
   const { port1, port2 } = new MessageChannel();
   const requests: StatsRequest[] = [];
   port2.on('message', (request: StatsRequest) => requests.push(request));
   new StatsEngine().listen(port2 as unknown as StatsPort<StatsResponse, StatsRequest>);
-  const follower = new StatsFollower(app, new StatsClient(port1 as unknown as StatsPort<StatsRequest, StatsResponse>));
+  cleanups.push(() => closePorts(port1, port2));
+  return { client: new StatsClient(port1 as unknown as StatsPort<StatsRequest, StatsResponse>), requests };
+}
+
+/** An app with the grid's rows, columns and (hidden) partial layer, following a worker engine. */
+function connectedApp(): { app: AppState; requests: StatsRequest[]; update: () => void } {
+  const app = readyGridApp();
+  const { client, requests } = engineClient();
+  const follower = new StatsFollower(app, client);
   let stopMatrix = () => {};
   let stopPair = () => {};
   const update = () => {
@@ -42,7 +53,6 @@ function connectedApp(): { app: AppState; requests: StatsRequest[]; update: () =
   cleanups.push(
     () => stopMatrix(),
     () => stopPair(),
-    () => closePorts(port1, port2),
   );
   update();
   return { app, requests, update };
@@ -140,12 +150,8 @@ describe('StatsFollower (the effects of connectStats)', () => {
 
   it('runs from connectStats’s own effects: opening the matrix asks the worker, closing it stops asking', async () => {
     const app = readyGridApp();
-    const { port1, port2 } = new MessageChannel();
-    const requests: StatsRequest[] = [];
-    port2.on('message', (request: StatsRequest) => requests.push(request));
-    new StatsEngine().listen(port2 as unknown as StatsPort<StatsResponse, StatsRequest>);
-    const stop = connectStats(app, new StatsClient(port1 as unknown as StatsPort<StatsRequest, StatsResponse>));
-    cleanups.push(stop, () => closePorts(port1, port2));
+    const { client, requests } = engineClient();
+    cleanups.push(connectStats(app, client));
     flushSync();
     app.panel = { kind: 'matrix' };
     flushSync();
@@ -179,13 +185,8 @@ describe('StatsFollower (the effects of connectStats)', () => {
 
   it('asks for the matrix once while the panel changes between pairs', async () => {
     const app = readyGridApp();
-    const { port1, port2 } = new MessageChannel();
-    const requests: StatsRequest[] = [];
-    port2.on('message', (request: StatsRequest) => requests.push(request));
-    new StatsEngine().listen(port2 as unknown as StatsPort<StatsResponse, StatsRequest>);
-    cleanups.push(connectStats(app, new StatsClient(port1 as unknown as StatsPort<StatsRequest, StatsResponse>)), () =>
-      closePorts(port1, port2),
-    );
+    const { client, requests } = engineClient();
+    cleanups.push(connectStats(app, client));
     app.panel = { kind: 'matrix' };
     flushSync();
     app.openPair('rows-2025', 'columns-2025');
