@@ -146,7 +146,7 @@ export function buildData(options: BuildOptions): BuildResult {
       checkAliases(spec, built.names);
       if (spec.former) built.former = buildFormer(spec, spec.former, built, input, reference);
     } catch (error) {
-      errors.push(messageOf(error));
+      errors.push(dataProblemOf(error));
     }
   }
 
@@ -173,7 +173,7 @@ export function buildData(options: BuildOptions): BuildResult {
       const regions = validateMemberships({ file, rows, municipalities: geometry.names, coverage: spec.coverage });
       layers.push({ spec, file: { format: LAYER_FORMAT, meta: toMeta(spec), regions } });
     } catch (error) {
-      errors.push(messageOf(error));
+      errors.push(dataProblemOf(error));
     }
   }
   if (errors.length > 0) {
@@ -463,7 +463,7 @@ function checkOutputs(outputs: OutputFile[], manifest: Manifest): void {
       checkLayerAgainstTopology(parseLayerFile(read(l.file), l.file), codesOf.get(l.geometryId) ?? new Set(), l.file);
     }
   } catch (error) {
-    throw new Error(`unreachable: the build produced a file the runtime parsers reject: ${messageOf(error)}`, {
+    throw new Error(`unreachable: the build produced a file the runtime parsers reject: ${dataProblemOf(error)}`, {
       cause: error,
     });
   }
@@ -510,7 +510,8 @@ function formatBytes(bytes: number): string {
   return bytes < 10_000 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KiB`;
 }
 
-function messageOf(error: unknown): string {
+/** A data problem's message, to list with the others; anything else is a fault and stops the build as it is. */
+function dataProblemOf(error: unknown): string {
   if (error instanceof DataError) return error.message;
   throw error;
 }

@@ -10,7 +10,7 @@ const atlas = buildAtlas(GRID_GEOMETRY, GRID, [gridLayerFile('rows', true), grid
 const geometry = buildMapGeometry(atlas);
 
 describe('buildMapGeometry', () => {
-  it('has one dissolved feature, one colour and one label per region of every layer', () => {
+  it('has one dissolved feature, one colour and one label per region (rows layer)', () => {
     const rows = geometry.layers.get('rows-2025')!;
     expect(rows.regions.features.map((f) => f.properties.code)).toEqual(['R1', 'R2', 'R3']);
     expect([...rows.colourIndex.keys()].sort()).toEqual(['R1', 'R2', 'R3']);

@@ -17,7 +17,7 @@ export interface BrowserUrl {
 }
 
 /** The real browser (only call it in the browser). */
-export function browserUrl(): BrowserUrl {
+function browserUrl(): BrowserUrl {
   return { location: window.location, history: window.history, events: window };
 }
 

@@ -15,6 +15,7 @@ import { computeBorderCoincidence } from './borders';
 import { computeCongruence } from './congruence';
 import { findLayer, METRICS, type MetricId } from './pair';
 import { computePartitionAgreement, scoreCounts } from './partition';
+import { sharedMembers } from './sets';
 
 /** The value of every metric, read from one side of a pair (null where not defined). */
 export type MetricValues = Record<MetricId, number | null>;
@@ -71,18 +72,12 @@ function nestingCounts(
   b: LayerModel,
 ): { nestedA: number; nestedB: number; identicalA: number; identicalB: number } {
   const width = b.regions.length;
-  const shared = new Map<number, number>();
-  a.regionsOf.forEach((regionsA, n) => {
-    const regionsB = b.regionsOf[n]!;
-    for (const ra of regionsA) {
-      for (const rb of regionsB) shared.set(ra * width + rb, (shared.get(ra * width + rb) ?? 0) + 1);
-    }
-  });
   const isNestedA = new Uint8Array(a.regions.length);
   const isNestedB = new Uint8Array(b.regions.length);
   const isIdenticalA = new Uint8Array(a.regions.length);
   const isIdenticalB = new Uint8Array(b.regions.length);
-  for (const [key, count] of shared) {
+  for (const [key, numbers] of sharedMembers(a, b)) {
+    const count = numbers.length;
     const ra = Math.floor(key / width);
     const rb = key % width;
     const inB = count === a.members[ra]!.length;

@@ -133,7 +133,7 @@ function openDatabase(): Promise<IDBDatabase> {
       request = factory.open(USER_LAYER_DB, DB_VERSION);
     } catch (error) {
       // Some browsers throw here in private mode (SecurityError, InvalidStateError).
-      reject(new UserLayerStorageError('unavailable', `IndexedDB refused to open: ${messageOf(error)}`));
+      reject(new UserLayerStorageError('unavailable', `IndexedDB refused to open: ${browserSays(error)}`));
       return;
     }
     request.onupgradeneeded = () => {
@@ -146,7 +146,7 @@ function openDatabase(): Promise<IDBDatabase> {
       const error = request.error;
       const reason: StorageFailure =
         error?.name === 'InvalidStateError' || error?.name === 'SecurityError' ? 'unavailable' : 'failed';
-      reject(new UserLayerStorageError(reason, `IndexedDB could not be opened: ${messageOf(error)}`));
+      reject(new UserLayerStorageError(reason, `IndexedDB could not be opened: ${browserSays(error)}`));
     };
     request.onblocked = () => {
       reject(new UserLayerStorageError('failed', 'IndexedDB is blocked by another tab of this app'));
@@ -157,10 +157,11 @@ function openDatabase(): Promise<IDBDatabase> {
 function storageError(error: unknown): UserLayerStorageError {
   const name = error instanceof DOMException || error instanceof Error ? error.name : '';
   const reason: StorageFailure = name === 'QuotaExceededError' ? 'quota' : 'failed';
-  return new UserLayerStorageError(reason, `IndexedDB: ${messageOf(error)}`);
+  return new UserLayerStorageError(reason, `IndexedDB: ${browserSays(error)}`);
 }
 
-function messageOf(error: unknown): string {
+/** What the browser said: the DOMException's name and message (the app's `messageOf` then passes it on as is). */
+function browserSays(error: unknown): string {
   if (error instanceof Error || error instanceof DOMException) return `${error.name}: ${error.message}`;
   return String(error);
 }
