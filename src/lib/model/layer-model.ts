@@ -10,7 +10,7 @@
  */
 import { DataError } from '../errors';
 import type { LayerId, Region, RegionCode } from '../types';
-import { popcount, setBit, wordCountFor } from './bitset';
+import { setBit, wordCountFor } from './bitset';
 import { compareCodes } from './codes';
 import type { TopologyIndex } from './topology-index';
 
@@ -36,9 +36,12 @@ export interface LayerModel {
   id: LayerId;
   /** The regions sorted by code; a region's number is its position here. */
   regions: readonly Region[];
-  numberOfRegion: ReadonlyMap<RegionCode, number>;
+  /** Region code → region number. Built on first read. */
+  readonly numberOfRegion: ReadonlyMap<RegionCode, number>;
   /** Per region: its member gemeente numbers, ascending, without repeats. */
   members: readonly (readonly number[])[];
+  /** Per region: its number of members (typed, for counting). */
+  regionSizes: Int32Array;
   /** Per gemeente number: its region numbers, ascending; empty when the layer does not cover it. Built on first read. */
   readonly regionsOf: readonly (readonly number[])[];
   /** Per gemeente number: its first region number, or -1 when the layer does not cover it (typed, for counting). */
@@ -58,8 +61,8 @@ export interface LayerModel {
   coveredCount: number;
   /** Gemeenten in more than one region. */
   multiMemberCount: number;
-  /** Per region: the sums of its members' weights. */
-  totals: readonly RegionTotals[];
+  /** Per region: the sums of its members' weights. Computed on first read. */
+  readonly totals: readonly RegionTotals[];
   /** Positions in `index.internalArcs` of the arcs that are a border of this layer (see `separates`). */
   borderArcs: Int32Array;
   /** The same arcs as a bitset over the positions of `index.internalArcs` (for intersecting two layers' borders). */
@@ -95,9 +98,14 @@ export function separates(model: LayerModel, left: number, right: number): boole
 }
 
 function buildModel(index: TopologyIndex, layer: LayerInput): LayerModel {
-  const regions = [...layer.regions].sort((a, b) => compareCodes(a.code, b.code));
+  // Layer files keep their regions sorted by code, so the copy and sort are only for other sources.
+  const regions = isSortedBy(layer.regions, (a, b) => compareCodes(a.code, b.code))
+    ? layer.regions
+    : [...layer.regions].sort((a, b) => compareCodes(a.code, b.code));
   const itemCount = index.codes.length;
   const firstRegion = new Int32Array(itemCount).fill(-1);
+  const covered = new Uint32Array(index.wordCount);
+  let coveredCount = 0;
   // Memberships beyond each gemeente's first region (multi-membership), in region order.
   const extraGemeenten: number[] = [];
   const extraRegions: number[] = [];
@@ -109,13 +117,17 @@ function buildModel(index: TopologyIndex, layer: LayerInput): LayerModel {
       }
       return n;
     });
-    numbers.sort((x, y) => x - y);
+    // Gemeente numbers follow code order, so a layer file's sorted members are already ascending.
+    if (!isSortedBy(numbers, (x, y) => x - y)) numbers.sort((x, y) => x - y);
     let kept = 0;
     for (const n of numbers) {
       if (kept > 0 && numbers[kept - 1] === n) continue; // a member listed twice
       numbers[kept++] = n;
-      if (firstRegion[n] === -1) firstRegion[n] = r;
-      else {
+      if (firstRegion[n] === -1) {
+        firstRegion[n] = r;
+        setBit(covered, n);
+        coveredCount++;
+      } else {
         extraGemeenten.push(n);
         extraRegions.push(r);
       }
@@ -123,8 +135,6 @@ function buildModel(index: TopologyIndex, layer: LayerInput): LayerModel {
     numbers.length = kept;
     return numbers;
   });
-  const covered = new Uint32Array(index.wordCount);
-  for (let n = 0; n < itemCount; n++) if (firstRegion[n] !== -1) setBit(covered, n);
 
   // Per gemeente its regions, ascending. Built on first read: the counting path of the matrix never needs it.
   let regionsOfItems: number[][] | undefined;
@@ -164,24 +174,31 @@ function buildModel(index: TopologyIndex, layer: LayerInput): LayerModel {
       for (const r of list) for (const m of members[r]!) setBit(union, m);
       return union;
     }));
-  const totals = members.map((numbers): RegionTotals => {
-    let areaKm2 = 0;
-    let inhabitants = 0;
-    let unknownInhabitantsCount = 0;
-    for (const n of numbers) {
-      areaKm2 += index.areaKm2[n]!;
-      const people = index.inhabitants[n]!;
-      if (Number.isNaN(people)) unknownInhabitantsCount++;
-      else inhabitants += people;
-    }
-    return { count: numbers.length, areaKm2, inhabitants, unknownInhabitantsCount };
-  });
+  // Region totals and the code lookup are for the panels and some statistics, not for the matrix: built on first read.
+  let totals: RegionTotals[] | undefined;
+  const totalsOf = (): RegionTotals[] =>
+    (totals ??= members.map((numbers): RegionTotals => {
+      let areaKm2 = 0;
+      let inhabitants = 0;
+      let unknownInhabitantsCount = 0;
+      for (const n of numbers) {
+        areaKm2 += index.areaKm2[n]!;
+        const people = index.inhabitants[n]!;
+        if (Number.isNaN(people)) unknownInhabitantsCount++;
+        else inhabitants += people;
+      }
+      return { count: numbers.length, areaKm2, inhabitants, unknownInhabitantsCount };
+    }));
+  let numberOfRegion: Map<RegionCode, number> | undefined;
   const model: LayerModel = {
     index,
     id: layer.meta.id,
     regions,
-    numberOfRegion: new Map(regions.map((region, r) => [region.code, r])),
+    get numberOfRegion() {
+      return (numberOfRegion ??= new Map(regions.map((region, r) => [region.code, r])));
+    },
     members,
+    regionSizes: new Int32Array(members.map((numbers) => numbers.length)),
     get regionsOf() {
       return regionsOf();
     },
@@ -191,19 +208,31 @@ function buildModel(index: TopologyIndex, layer: LayerInput): LayerModel {
       return unionsOfSets();
     },
     covered,
-    coveredCount: popcount(covered),
+    coveredCount,
     multiMemberCount: multiGemeenten.size,
-    totals,
+    get totals() {
+      return totalsOf();
+    },
     borderArcs: new Int32Array(0),
     borderBits: new Uint32Array(wordCountFor(index.internalArcs.arc.length)),
   };
   const { left, right } = index.internalArcs;
-  const borders: number[] = [];
+  // Local constants: `setKey` is a reassigned closure variable, which would be read through its context per arc.
+  const keys = setKey;
+  const bits = model.borderBits;
+  const borders = new Int32Array(left.length);
+  let borderCount = 0;
   for (let i = 0; i < left.length; i++) {
-    if (!separates(model, left[i]!, right[i]!)) continue;
-    borders.push(i);
-    setBit(model.borderBits, i);
+    if (keys[left[i]!] === keys[right[i]!]) continue; // `separates`, inlined for the arcs of a whole map
+    borders[borderCount++] = i;
+    setBit(bits, i);
   }
-  model.borderArcs = Int32Array.from(borders);
+  model.borderArcs = borders.slice(0, borderCount);
   return model;
+}
+
+/** Whether `items` is in ascending order by `compare` (so sorting would not change it). */
+function isSortedBy<T>(items: readonly T[], compare: (a: T, b: T) => number): boolean {
+  for (let i = 1; i < items.length; i++) if (compare(items[i - 1]!, items[i]!) > 0) return false;
+  return true;
 }

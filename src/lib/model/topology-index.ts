@@ -35,6 +35,8 @@ export interface TopologyIndex {
   areaKm2: Float64Array;
   /** Inhabitants per gemeente number; NaN where unknown. */
   inhabitants: Float64Array;
+  /** The same with 0 where unknown, for sums over known inhabitants without a test per gemeente. */
+  knownInhabitants: Float64Array;
   /** Words of a bitset over the gemeenten. */
   wordCount: number;
   internalArcs: InternalArcs;
@@ -87,6 +89,7 @@ function buildIndex(topology: MunicipalityTopology): TopologyIndex {
     properties,
     areaKm2: Float64Array.from(properties, (p) => p.areaKm2),
     inhabitants: Float64Array.from(properties, (p) => p.inhabitants ?? NaN),
+    knownInhabitants: Float64Array.from(properties, (p) => p.inhabitants ?? 0),
     wordCount: wordCountFor(codes.length),
     internalArcs,
     get neighbours() {
@@ -95,7 +98,12 @@ function buildIndex(topology: MunicipalityTopology): TopologyIndex {
       return neighbours;
     },
     get arcLengthKm() {
-      arcLengthKm ??= Float64Array.from(internalArcs.arc, (arc) => arcLength(topology, arc));
+      if (!arcLengthKm) {
+        // A plain loop: `Float64Array.from` with a map function goes through the iterator protocol, slower than the
+        // haversine sums themselves.
+        arcLengthKm = new Float64Array(internalArcs.arc.length);
+        for (let i = 0; i < arcLengthKm.length; i++) arcLengthKm[i] = arcLength(topology, internalArcs.arc[i]!);
+      }
       return arcLengthKm;
     },
   };
@@ -137,6 +145,7 @@ function findInternalArcs(geometries: readonly MunicipalityGeometry[]): Internal
 /** Mean Earth radius, km, as Turf's `length` and `distance` use it (6,371,008.8 m). */
 const EARTH_RADIUS_KM = 6371.0088;
 const RADIANS = Math.PI / 180;
+const HALF_RADIANS = RADIANS / 2;
 
 /**
  * Geodesic length of arc `arc` of the topology, km: the haversine distance of each of its segments summed, the
@@ -145,30 +154,37 @@ const RADIANS = Math.PI / 180;
  */
 function arcLength(topology: MunicipalityTopology, arc: number): number {
   const points = topology.arcs[arc]!;
+  const isQuantized = topology.transform !== undefined;
   const [scaleX, scaleY] = topology.transform?.scale ?? [1, 1];
   const [translateX, translateY] = topology.transform?.translate ?? [0, 0];
-  const isQuantized = topology.transform !== undefined;
   let x = 0;
   let y = 0;
   let lengthKm = 0;
   let previousLon = 0;
   let previousLat = 0;
-  points.forEach((point, i) => {
+  let previousCos = 0;
+  for (let i = 0; i < points.length; i++) {
+    const point = points[i]!;
     if (isQuantized) {
       x += point[0]!;
       y += point[1]!;
-    } else [x, y] = [point[0]!, point[1]!];
+    } else {
+      x = point[0]!;
+      y = point[1]!;
+    }
     const lon = isQuantized ? x * scaleX + translateX : x;
     const lat = isQuantized ? y * scaleY + translateY : y;
+    // Each point's cosine of latitude serves the segments on both sides of it.
+    const cos = Math.cos(lat * RADIANS);
     if (i > 0) {
-      const dLat = (lat - previousLat) * RADIANS;
-      const dLon = (lon - previousLon) * RADIANS;
-      const a =
-        Math.sin(dLat / 2) ** 2 + Math.sin(dLon / 2) ** 2 * Math.cos(previousLat * RADIANS) * Math.cos(lat * RADIANS);
+      const sinLat = Math.sin((lat - previousLat) * HALF_RADIANS);
+      const sinLon = Math.sin((lon - previousLon) * HALF_RADIANS);
+      const a = sinLat * sinLat + sinLon * sinLon * previousCos * cos;
       lengthKm += 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a)) * EARTH_RADIUS_KM;
     }
     previousLon = lon;
     previousLat = lat;
-  });
+    previousCos = cos;
+  }
   return lengthKm;
 }

@@ -9,6 +9,7 @@
  * (`compareLayers`) when it is opened. A test checks that both paths give the same values.
  */
 import type { Atlas, AtlasLayer } from '../data/atlas';
+import { hasBit } from '../model/bitset';
 import { layerModel, separates, type LayerModel } from '../model/layer-model';
 import type { LayerId } from '../types';
 import { computeBorderCoincidence } from './borders';
@@ -80,8 +81,8 @@ function nestingCounts(
     const count = numbers.length;
     const ra = Math.floor(key / width);
     const rb = key % width;
-    const inB = count === a.members[ra]!.length;
-    const inA = count === b.members[rb]!.length;
+    const inB = count === a.regionSizes[ra]!;
+    const inA = count === b.regionSizes[rb]!;
     if (inB) isNestedA[ra] = 1;
     if (inA) isNestedB[rb] = 1;
     if (inA && inB) isIdenticalA[ra] = isIdenticalB[rb] = 1;
@@ -119,7 +120,8 @@ export class PairScratch {
   constructor(readonly denseCellLimit = 1 << 24) {}
 
   slotOfCell = new Int32Array(0);
-  cellOfSlot = new Int32Array(0);
+  rowOfSlot = new Int32Array(0);
+  columnOfSlot = new Int32Array(0);
   counts = new Int32Array(0);
   people = new Float64Array(0);
   rows = new Int32Array(0);
@@ -134,7 +136,8 @@ export class PairScratch {
       this.slotOfCell = new Int32Array(cellCount).fill(-1);
     }
     if (this.counts.length < itemCount) {
-      this.cellOfSlot = new Int32Array(itemCount);
+      this.rowOfSlot = new Int32Array(itemCount);
+      this.columnOfSlot = new Int32Array(itemCount);
       this.counts = new Int32Array(itemCount);
       this.people = new Float64Array(itemCount);
     }
@@ -165,11 +168,14 @@ function countedPairMetrics(a: LayerModel, b: LayerModel, scratch: PairScratch):
   const itemCount = a.index.codes.length;
   const cellCount = a.regions.length * width;
   scratch.fit(cellCount, a.regions.length, width, itemCount);
-  const { slotOfCell, cellOfSlot, counts, people, rows, columns, rowFlags, columnFlags } = scratch;
+  const { slotOfCell, rowOfSlot, columnOfSlot, counts, people, rows, columns, rowFlags, columnFlags } = scratch;
   const sparse = cellCount > scratch.denseCellLimit ? new Map<number, number>() : null;
   const labelA = a.firstRegion;
   const labelB = b.firstRegion;
-  const inhabitants = a.index.inhabitants;
+  const inhabitants = a.index.knownInhabitants;
+  // When both layers cover every gemeente, the margins a_i and b_j are the regions' sizes and their sums are the
+  // layers' own (kept per layer), so only the cells are counted.
+  const isComplete = a.coveredCount === itemCount && b.coveredCount === itemCount;
   let n = 0;
   let used = 0;
   for (let g = 0; g < itemCount; g++) {
@@ -182,54 +188,74 @@ function countedPairMetrics(a: LayerModel, b: LayerModel, scratch: PairScratch):
       slot = used++;
       if (sparse) sparse.set(cell, slot);
       else slotOfCell[cell] = slot;
-      cellOfSlot[slot] = cell;
+      rowOfSlot[slot] = ra;
+      columnOfSlot[slot] = rb;
       counts[slot] = 0;
       people[slot] = 0;
     }
     counts[slot]!++;
-    rows[ra]!++;
-    columns[rb]!++;
-    const p = inhabitants[g]!;
-    if (!Number.isNaN(p)) people[slot]! += p;
+    people[slot]! += inhabitants[g]!;
+    if (!isComplete) {
+      rows[ra]!++;
+      columns[rb]!++;
+    }
     n++;
   }
+  const fullSizesA = a.regionSizes;
+  const fullSizesB = b.regionSizes;
+  const sizesA = isComplete ? fullSizesA : rows;
+  const sizesB = isComplete ? fullSizesB : columns;
 
+  // Logarithms of whole numbers from a table: MI, VI and the entropies are sums of (x/n)·log₂ of counts.
+  const log2 = log2Table(n);
   let congruenceSum = 0;
   let peopleSum = 0;
   let peopleTotal = 0;
   let index = 0;
   let mutualInformation = 0;
-  let vi = 0;
+  let nestedA = 0;
+  let nestedB = 0;
+  let identical = 0;
   for (let slot = 0; slot < used; slot++) {
-    const cell = cellOfSlot[slot]!;
-    const ra = Math.floor(cell / width);
-    const rb = cell - ra * width;
+    const ra = rowOfSlot[slot]!;
+    const rb = columnOfSlot[slot]!;
     const count = counts[slot]!;
-    const sizeA = rows[ra]!;
-    const sizeB = columns[rb]!;
+    const sizeA = sizesA[ra]!;
+    const sizeB = sizesB[rb]!;
     const union = sizeA + sizeB - count - 1;
     const congruence = union === 0 ? 1 : (count - 1) / union;
     congruenceSum += count * congruence;
     peopleSum += people[slot]! * congruence;
     peopleTotal += people[slot]!;
     index += (count * (count - 1)) / 2;
-    mutualInformation += (count / n) * Math.log2((n * count) / (sizeA * sizeB));
-    vi += (count / n) * Math.log2((sizeA * sizeB) / (count * count));
-    // Nestedness compares whole regions: all members of A's region i are among B's region j.
-    const inB = count === a.members[ra]!.length;
-    const inA = count === b.members[rb]!.length;
-    if (inB) rowFlags[ra]! |= inA ? NESTED | IDENTICAL : NESTED;
-    if (inA) columnFlags[rb]! |= inB ? NESTED | IDENTICAL : NESTED;
-    if (!sparse) slotOfCell[cell] = -1;
+    // n·I = Σ n_ij log₂(n·n_ij / (a_i·b_j)); the log₂ n term is added once after the loop.
+    mutualInformation += count * (log2[count]! - log2[sizeA]! - log2[sizeB]!);
+    // Nestedness compares whole regions: all members of A's region i are among B's region j. The flags keep a
+    // region from counting twice; an identical pair counts once on each side.
+    const inB = count === fullSizesA[ra]!;
+    const inA = count === fullSizesB[rb]!;
+    if (inB && rowFlags[ra] === 0) {
+      rowFlags[ra] = 1;
+      nestedA++;
+    }
+    if (inA && columnFlags[rb] === 0) {
+      columnFlags[rb] = 1;
+      nestedB++;
+    }
+    if (inA && inB) identical += 2;
+    if (!sparse) slotOfCell[ra * width + rb] = -1;
   }
-  const rowSums = sumMargins(rows, rowFlags, a.regions.length, n);
-  const columnSums = sumMargins(columns, columnFlags, width, n);
+  for (let slot = 0; slot < used; slot++) rowFlags[rowOfSlot[slot]!] = columnFlags[columnOfSlot[slot]!] = 0;
+  if (n > 0) mutualInformation = mutualInformation / n + log2[n]!;
+  const marginsA = isComplete ? completeMargins(a, log2) : sumMargins(rows, a.regions.length, n, log2);
+  const marginsB = isComplete ? completeMargins(b, log2) : sumMargins(columns, width, n, log2);
+  // VI = H(A) + H(B) − 2I (partition.ts), so it needs no pass of its own (scoreCounts clamps rounding below 0).
+  const vi = marginsA.entropy + marginsB.entropy - 2 * mutualInformation;
 
   const lengthKm = a.index.arcLengthKm;
-  const borders =
-    a.coveredCount === itemCount && b.coveredCount === itemCount
-      ? completeBorderShares(a, b, lengthKm)
-      : { aInB: partialBorderShare(a, b, lengthKm), bInA: partialBorderShare(b, a, lengthKm) };
+  const borders = isComplete
+    ? completeBorderShares(a, b, lengthKm)
+    : { aInB: partialBorderShare(a, b, lengthKm), bInA: partialBorderShare(b, a, lengthKm) };
   const partition =
     n === 0
       ? null
@@ -238,64 +264,86 @@ function countedPairMetrics(a: LayerModel, b: LayerModel, scratch: PairScratch):
           index,
           mutualInformation,
           vi,
-          entropyA: rowSums.entropy,
-          entropyB: columnSums.entropy,
-          pairsA: rowSums.pairs,
-          pairsB: columnSums.pairs,
-          partCountA: rowSums.parts,
-          partCountB: columnSums.parts,
+          entropyA: marginsA.entropy,
+          entropyB: marginsB.entropy,
+          pairsA: marginsA.pairs,
+          pairsB: marginsB.pairs,
+          partCountA: marginsA.parts,
+          partCountB: marginsB.parts,
         });
   const regionCount = a.regions.length + width;
-  const shared = {
-    congruence: n > 0 ? congruenceSum / n : null,
-    'congruence-inhabitants': peopleTotal > 0 ? peopleSum / peopleTotal : null,
-    ari: partition?.ari ?? null,
-    nmi: partition?.nmi ?? null,
-    vi: partition?.viBits ?? null,
-    identical: regionCount > 0 ? (rowSums.identical + columnSums.identical) / regionCount : null,
-  };
+  const congruence = n > 0 ? congruenceSum / n : null;
+  const congruenceByInhabitants = peopleTotal > 0 ? peopleSum / peopleTotal : null;
+  const identicalShare = regionCount > 0 ? identical / regionCount : null;
+  // Both sides written out in full (not spread from a shared object): with 8 keys per side over every pair, the
+  // copies cost as much as the counting.
   return {
     aToB: {
-      ...shared,
-      nested: a.regions.length > 0 ? rowSums.nested / a.regions.length : null,
+      congruence,
+      'congruence-inhabitants': congruenceByInhabitants,
+      ari: partition?.ari ?? null,
+      nmi: partition?.nmi ?? null,
+      vi: partition?.viBits ?? null,
+      identical: identicalShare,
+      nested: a.regions.length > 0 ? nestedA / a.regions.length : null,
       'border-coincidence': borders.aInB,
     },
-    bToA: { ...shared, nested: width > 0 ? columnSums.nested / width : null, 'border-coincidence': borders.bInA },
+    bToA: {
+      congruence,
+      'congruence-inhabitants': congruenceByInhabitants,
+      ari: partition?.ari ?? null,
+      nmi: partition?.nmi ?? null,
+      vi: partition?.viBits ?? null,
+      identical: identicalShare,
+      nested: width > 0 ? nestedB / width : null,
+      'border-coincidence': borders.bInA,
+    },
   };
 }
 
-/** Flags of a region in `countedPairMetrics`. */
-const NESTED = 1;
-const IDENTICAL = 2;
+/** One side's sums over its regions' common-gemeente counts: entropy (bits), Σ C(size, 2), regions with gemeenten. */
+interface Margins {
+  entropy: number;
+  pairs: number;
+  parts: number;
+}
 
-/**
- * One side's sums over its regions from their common-gemeente counts (`sizes`) and flags, clearing both for the
- * next pair: entropy (bits), Σ C(size, 2), regions with gemeenten (parts), nested and identical regions.
- */
-function sumMargins(
-  sizes: Int32Array,
-  flags: Uint8Array,
-  regionCount: number,
-  n: number,
-): { entropy: number; pairs: number; parts: number; nested: number; identical: number } {
+/** The margins of one side from its common-gemeente counts (`sizes`), clearing them for the next pair. */
+function sumMargins(sizes: Int32Array, regionCount: number, n: number, log2: Float64Array): Margins {
   let entropy = 0;
   let pairs = 0;
   let parts = 0;
-  let nested = 0;
-  let identical = 0;
   for (let r = 0; r < regionCount; r++) {
-    const flag = flags[r]!;
-    if (flag & NESTED) nested++;
-    if (flag & IDENTICAL) identical++;
-    flags[r] = 0;
     const size = sizes[r]!;
     if (size === 0) continue;
     parts++;
-    entropy += (size / n) * Math.log2(n / size);
+    entropy += size * (log2[n]! - log2[size]!);
     pairs += (size * (size - 1)) / 2;
     sizes[r] = 0;
   }
-  return { entropy, pairs, parts, nested, identical };
+  return { entropy: n > 0 ? entropy / n : 0, pairs, parts };
+}
+
+/** The margins of a layer that covers every gemeente: the same against every other complete layer, so kept. */
+const completeMarginsOf = new WeakMap<LayerModel, Margins>();
+
+function completeMargins(model: LayerModel, log2: Float64Array): Margins {
+  let margins = completeMarginsOf.get(model);
+  if (!margins) {
+    margins = sumMargins(Int32Array.from(model.regionSizes), model.regions.length, model.coveredCount, log2);
+    completeMarginsOf.set(model, margins);
+  }
+  return margins;
+}
+
+/** log₂ k for k = 0…size (log₂ 0 = −∞ is never read), kept and grown between calls. */
+let log2Cache = new Float64Array(0);
+
+function log2Table(size: number): Float64Array {
+  if (log2Cache.length <= size) {
+    log2Cache = Float64Array.from({ length: Math.max(size + 1, 2 * log2Cache.length) }, (_, k) => Math.log2(k));
+  }
+  return log2Cache;
 }
 
 /**
@@ -335,8 +383,9 @@ function borderKm(model: LayerModel, lengthKm: Float64Array): number {
 
 /**
  * Border coincidence of two layers that cover every gemeente: each layer's border length is its own (kept per
- * layer), and the shared length is summed over the arcs in both border bitsets, found a word at a time. The
- * same sums, in the same arc order, as the general loop (and as borders.ts).
+ * layer), and the shared length is summed over the arcs in both borders, in ascending arc order as the general
+ * loop (and borders.ts) sums them. The arcs are found by walking the shorter border list and testing the other
+ * layer's bitset when that list is short (a coarse layer against any other), else a word of both bitsets at a time.
  */
 function completeBorderShares(
   a: LayerModel,
@@ -344,14 +393,21 @@ function completeBorderShares(
   lengthKm: Float64Array,
 ): { aInB: number | null; bInA: number | null } {
   let shared = 0;
+  const [fewer, other] = a.borderArcs.length <= b.borderArcs.length ? [a, b] : [b, a];
   const bitsA = a.borderBits;
   const bitsB = b.borderBits;
-  for (let w = 0; w < bitsA.length; w++) {
-    let word = bitsA[w]! & bitsB[w]!;
-    while (word !== 0) {
-      const low = word & -word;
-      shared += lengthKm[w * 32 + 31 - Math.clz32(low)]!;
-      word ^= low;
+  // A word of bitsets costs about as much as a few list entries; walk the list when it is the cheaper one.
+  if (fewer.borderArcs.length < 4 * bitsA.length) {
+    const bits = other.borderBits;
+    for (const arc of fewer.borderArcs) if (hasBit(bits, arc)) shared += lengthKm[arc]!;
+  } else {
+    for (let w = 0; w < bitsA.length; w++) {
+      let word = bitsA[w]! & bitsB[w]!;
+      while (word !== 0) {
+        const low = word & -word;
+        shared += lengthKm[w * 32 + 31 - Math.clz32(low)]!;
+        word ^= low;
+      }
     }
   }
   return {
