@@ -41,6 +41,7 @@ describe('applyLayerVisibility', () => {
       filled: 'a',
       partial: new Set(['c']),
       isBorderMode: false,
+      highlighted: null,
     });
     expect(f.layout.get('region-line:a/visibility')).toBe('visible');
     expect(f.layout.get('region-line:b/visibility')).toBe('none');
@@ -56,12 +57,37 @@ describe('applyLayerVisibility', () => {
   });
   it('hides the fill of a filled layer that is not visible', () => {
     const f = fakeMap(allLayers);
-    applyLayerVisibility(f.map, { all: ids, visible: ['b'], filled: 'a', partial: new Set(), isBorderMode: false });
+    applyLayerVisibility(f.map, {
+      all: ids,
+      visible: ['b'],
+      filled: 'a',
+      partial: new Set(),
+      isBorderMode: false,
+      highlighted: null,
+    });
     expect(f.layout.get('region-fill:a/visibility')).toBe('none');
+  });
+  it('draws a region highlight only for the layer with the selected region, and only while it is visible', () => {
+    const f = fakeMap(allLayers);
+    const display = { all: ids, filled: null, partial: new Set<string>(), isBorderMode: false };
+    applyLayerVisibility(f.map, { ...display, visible: ['a', 'b'], highlighted: 'b' });
+    expect(f.layout.get('region-highlight:a/visibility')).toBe('none');
+    expect(f.layout.get('region-highlight:b/visibility')).toBe('visible');
+    applyLayerVisibility(f.map, { ...display, visible: ['a'], highlighted: 'b' });
+    expect(f.layout.get('region-highlight:b/visibility')).toBe('none');
+    applyLayerVisibility(f.map, { ...display, visible: ['a', 'b'], highlighted: null });
+    expect(f.layout.get('region-highlight:b/visibility')).toBe('none');
   });
   it('skips layers the map does not have (a layer file that failed to load)', () => {
     const f = fakeMap(['region-line:a']);
-    applyLayerVisibility(f.map, { all: ids, visible: ['a'], filled: null, partial: new Set(), isBorderMode: false });
+    applyLayerVisibility(f.map, {
+      all: ids,
+      visible: ['a'],
+      filled: null,
+      partial: new Set(),
+      isBorderMode: false,
+      highlighted: null,
+    });
     expect([...f.layout.keys()]).toEqual(['region-line:a/visibility']);
   });
 });
@@ -69,7 +95,14 @@ describe('applyLayerVisibility', () => {
 describe('border mode', () => {
   it('replaces the per-layer lines with the border count, keeping fills and highlights', () => {
     const f = fakeMap([...allLayers, 'border-count-line']);
-    applyLayerVisibility(f.map, { all: ids, visible: ['a', 'b'], filled: 'a', partial: new Set(), isBorderMode: true });
+    applyLayerVisibility(f.map, {
+      all: ids,
+      visible: ['a', 'b'],
+      filled: 'a',
+      partial: new Set(),
+      isBorderMode: true,
+      highlighted: 'b',
+    });
     expect(f.layout.get('border-count-line/visibility')).toBe('visible');
     expect(f.layout.get('region-line:a/visibility')).toBe('none');
     expect(f.layout.get('region-line:b/visibility')).toBe('none');
@@ -81,6 +114,7 @@ describe('border mode', () => {
       filled: 'a',
       partial: new Set(),
       isBorderMode: false,
+      highlighted: 'b',
     });
     expect(f.layout.get('border-count-line/visibility')).toBe('none');
     expect(f.layout.get('region-line:a/visibility')).toBe('visible');
@@ -90,11 +124,18 @@ describe('border mode', () => {
 describe('applyMunicipalityFlag and applyCongruence', () => {
   it('sets a flag on new gemeenten and clears it only on those that left', () => {
     const f = fakeMap([]);
-    applyMunicipalityFlag(f.map, 'marked', new Set(['GM1', 'GM2']), new Set(['GM2', 'GM3']));
+    applyMunicipalityFlag(f.map, 'marked', 'municipality-mark', new Set(['GM1', 'GM2']), new Set(['GM2', 'GM3']));
     expect(f.states).toEqual([
       { id: 'GM1', source: 'municipalities', state: { marked: false } },
       { id: 'GM3', source: 'municipalities', state: { marked: true } },
     ]);
+  });
+  it('shows the layer that draws a flag only while some gemeente has it', () => {
+    const f = fakeMap(['municipality-mark']);
+    applyMunicipalityFlag(f.map, 'marked', 'municipality-mark', new Set(), new Set(['GM1']));
+    expect(f.layout.get('municipality-mark/visibility')).toBe('visible');
+    applyMunicipalityFlag(f.map, 'marked', 'municipality-mark', new Set(['GM1']), new Set());
+    expect(f.layout.get('municipality-mark/visibility')).toBe('none');
   });
   it('writes congruence for the new pair and removes it from gemeenten outside it', () => {
     const f = fakeMap([]);
@@ -128,6 +169,15 @@ describe('applyHover and applySelection', () => {
     ]);
     applyHover(f.map, 'GM0002', 'GM0002');
     expect(f.states).toHaveLength(2);
+  });
+  it('shows the hover layers only while a gemeente is hovered', () => {
+    const f = fakeMap(['municipality-fill', 'municipality-hover']);
+    applyHover(f.map, null, 'GM0001');
+    expect(f.layout.get('municipality-fill/visibility')).toBe('visible');
+    expect(f.layout.get('municipality-hover/visibility')).toBe('visible');
+    applyHover(f.map, 'GM0001', null);
+    expect(f.layout.get('municipality-fill/visibility')).toBe('none');
+    expect(f.layout.get('municipality-hover/visibility')).toBe('none');
   });
   it('selects a region in its layer source', () => {
     const f = fakeMap(['region-highlight:a', 'region-highlight:b']);

@@ -7,6 +7,8 @@ import { lineOffsets } from '../scales/line-style';
 import type { LayerId, MunicipalityCode, RegionCode } from '../types';
 import {
   LAYER_BORDER_COUNT,
+  LAYER_MUNICIPALITY_FILL,
+  LAYER_MUNICIPALITY_HOVER,
   noDataLayerId,
   regionFillLayerId,
   regionHighlightLayerId,
@@ -43,32 +45,40 @@ export interface LayerDisplay {
   partial: ReadonlySet<LayerId>;
   /** Border mode: one line per border segment weighted by how many visible layers share it, instead of a line per layer. */
   isBorderMode: boolean;
+  /** The layer with a selected region, whose highlight line is drawn (if visible); null: none. */
+  highlighted: LayerId | null;
 }
 
 /**
  * Show the visible layers' borders (each with its own offset, in `visible` order) or, in border mode,
- * the border count; the fill of `filled` if it is visible; and the "no data" hatch of visible partial layers.
+ * the border count; the fill of `filled` if it is visible; the "no data" hatch of visible partial layers; and the
+ * region highlight of `highlighted` if it is visible.
  */
 export function applyLayerVisibility(map: MapLike, display: LayerDisplay): void {
-  const { all, visible, filled, partial, isBorderMode } = display;
+  const { all, visible, filled, partial, isBorderMode, highlighted } = display;
   const offsets = lineOffsets(visible.length);
   showLayer(map, LAYER_BORDER_COUNT, isBorderMode);
   for (const id of all) {
     const index = visible.indexOf(id);
     const isVisible = index >= 0;
     showLayer(map, regionLineLayerId(id), isVisible && !isBorderMode);
-    showLayer(map, regionHighlightLayerId(id), isVisible);
+    // Drawn only where feature-state marks a region, so hidden unless a region of this layer is selected.
+    showLayer(map, regionHighlightLayerId(id), isVisible && highlighted === id);
     showLayer(map, regionFillLayerId(id), isVisible && filled === id);
     showLayer(map, noDataLayerId(id), isVisible && partial.has(id));
     if (isVisible) map.setPaintProperty(regionLineLayerId(id), 'line-offset', offsets[index] ?? 0);
   }
 }
 
-/** Move the hover highlight from one gemeente to another (either may be null). */
+/** Move the hover highlight from one gemeente to another (either may be null); its layers show only while one is. */
 export function applyHover(map: MapLike, previous: MunicipalityCode | null, next: MunicipalityCode | null): void {
   if (previous === next) return;
   if (previous) map.setFeatureState({ source: SOURCE_MUNICIPALITIES, id: previous }, { hover: false });
   if (next) map.setFeatureState({ source: SOURCE_MUNICIPALITIES, id: next }, { hover: true });
+  if ((previous === null) !== (next === null)) {
+    showLayer(map, LAYER_MUNICIPALITY_FILL, next !== null);
+    showLayer(map, LAYER_MUNICIPALITY_HOVER, next !== null);
+  }
 }
 
 /** Move the selected-region highlight. */
@@ -83,15 +93,18 @@ export function applySelection(map: MapLike, previous: RegionRef | null, next: R
 }
 
 /**
- * Set a boolean feature-state `key` on the gemeenten in `next` and clear it on those only in `previous`.
+ * Set a boolean feature-state `key` on the gemeenten in `next` and clear it on those only in `previous`, and show
+ * map layer `layerId`, which draws that state, only while some gemeente has it.
  * Used for the selected gemeente and the "always together" marks.
  */
 export function applyMunicipalityFlag(
   map: MapLike,
   key: string,
+  layerId: string,
   previous: ReadonlySet<MunicipalityCode>,
   next: ReadonlySet<MunicipalityCode>,
 ): void {
+  showLayer(map, layerId, next.size > 0);
   for (const code of previous) {
     if (!next.has(code)) map.setFeatureState({ source: SOURCE_MUNICIPALITIES, id: code }, { [key]: false });
   }

@@ -84,6 +84,7 @@ function renderOffscreen(map: maplibregl.Map, input: PngInput, timeoutMs: number
         filled: input.filled,
         partial: new Set(input.layers.filter((l) => !l.coverage.isComplete).map((l) => l.id)),
         isBorderMode: false,
+        highlighted: null,
       });
       map.once('idle', () => {
         clearTimeout(timer);

@@ -67,10 +67,12 @@ export function municipalityLayers(): LayerSpecification[] {
 export function municipalityOverlayLayers(): LayerSpecification[] {
   return [
     {
-      // Transparent fill that receives pointer events for every gemeente.
+      // The hovered gemeente's tint. Like every layer drawn only where a feature-state is set, it is hidden while
+      // no feature has that state: a transparent fill still costs a full pass over the country in every frame.
       id: LAYER_MUNICIPALITY_FILL,
       type: 'fill',
       source: SOURCE_MUNICIPALITIES,
+      layout: { visibility: 'none' },
       paint: {
         'fill-color': MAP_COLOURS.hover,
         'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.12, 0],
@@ -86,6 +88,7 @@ export function municipalityOverlayLayers(): LayerSpecification[] {
       id: LAYER_MUNICIPALITY_HOVER,
       type: 'line',
       source: SOURCE_MUNICIPALITIES,
+      layout: { visibility: 'none' },
       paint: {
         'line-color': MAP_COLOURS.hover,
         'line-width': 1.5,
@@ -168,13 +171,14 @@ export function congruenceLayer(stops: readonly (readonly [number, string])[]): 
   };
 }
 
-/** Marked gemeenten ("always together") as a fill, and the selected gemeente as a heavy outline. */
+/** Marked gemeenten ("always together") as a fill, and the selected gemeente as a heavy outline; hidden while there are none. */
 export function municipalityMarkLayers(): LayerSpecification[] {
   return [
     {
       id: LAYER_MUNICIPALITY_MARK,
       type: 'fill',
       source: SOURCE_MUNICIPALITIES,
+      layout: { visibility: 'none' },
       paint: {
         'fill-color': MAP_COLOURS.mark,
         'fill-opacity': ['case', ['boolean', ['feature-state', 'marked'], false], 0.45, 0],
@@ -184,7 +188,7 @@ export function municipalityMarkLayers(): LayerSpecification[] {
       id: LAYER_MUNICIPALITY_SELECTED,
       type: 'line',
       source: SOURCE_MUNICIPALITIES,
-      layout: { 'line-join': 'round' },
+      layout: { visibility: 'none', 'line-join': 'round' },
       paint: {
         'line-color': MAP_COLOURS.selected,
         'line-width': 3,
