@@ -1,7 +1,8 @@
 /**
  * Build `public/data/` from the sources in $GEO_SOURCES (default ../shared/geo-sources, relative to the
  * repository root) and the reference tables in $GEO_REFERENCE (default ../shared/reference): one
- * municipalities topology per geometry (year), where the registry asks for it that year's former gemeenten,
+ * municipalities topology per geometry (year; a map of its own, or merged from the 2015 map along the
+ * reorganisation table, see ./compose.ts), where the registry asks for it that year's former gemeenten,
  * one layer file per registry entry, and manifest.json with checksums. See geo/README.md.
  *
  *   npm run geo:build            # or: npx tsx geo/scripts/build-data.ts [--quiet] [--force]
@@ -35,27 +36,54 @@ import {
   readMembershipRows,
   validateInhabitants,
   validateMemberships,
+  type MembershipRow,
 } from '../../src/lib/data/validate';
 import type {
+  CoverageRules,
   FormerMunicipalitiesFile,
   GeometryEntry,
+  LayerAgreement,
   LayerEntry,
   LayerFile,
   LayerMeta,
   Manifest,
+  MunicipalityCode,
   MunicipalityProps,
   MunicipalityTopology,
+  Region,
+  SourceInfo,
 } from '../../src/lib/types';
 import { MUNICIPALITIES_OBJECT } from '../../src/lib/types';
-import { GEOMETRIES, LAYERS, type FormerSpec, type GeometrySpec, type LayerSpec } from '../layers';
+import {
+  ALL_LAYERS,
+  GEOMETRIES,
+  type FormerSpec,
+  type GeometrySpec,
+  type HistorySpec,
+  type LayerSpec,
+  type TableSpec,
+} from '../layers';
 import {
   checkAgainstMaps,
   polygonsOf,
   readChangeRows,
   resolveFormerMunicipalities,
   throwIfAny,
+  type ChangeRow,
   type PolygonCoordinates,
 } from './former';
+import {
+  checkParts,
+  composeYear,
+  describeWholeAssignments,
+  mergeGeometries,
+  pruneArcs,
+  type PolygonalArcs,
+  type WholeAssignment,
+  type YearComposition,
+} from './compose';
+import { readRegioAtlasRows } from './regioatlas';
+import { compareLayouts } from './agreement';
 import { inputKey, isUpToDate, writeStamp } from './build-cache';
 
 /** Options of {@link buildData}. */
@@ -64,14 +92,14 @@ export interface BuildOptions {
   sourcesDir: string;
   /**
    * The reference folder with the reorganisation tables (../shared/reference); needed only when a
-   * geometry of the registry has `former`.
+   * geometry of the registry has a `history`.
    */
   referenceDir?: string;
   /** Output folder, normally `public/data`; created if missing. */
   outDir: string;
   /** Print nothing on success. */
   quiet?: boolean;
-  /** Registry to build; defaults to GEOMETRIES / LAYERS of geo/layers.ts (tests pass small ones). */
+  /** Registry to build; defaults to GEOMETRIES / ALL_LAYERS of geo/layers.ts (tests pass small ones). */
   geometries?: readonly GeometrySpec[];
   layers?: readonly LayerSpec[];
   /** Where summary and warning lines go (default `console.log`). */
@@ -97,8 +125,47 @@ interface BuiltGeometry {
   topology: MunicipalityTopology;
   /** Gemeente code → name, for validating the membership tables. */
   names: Map<string, string>;
+  /** The source to cite: the registry's, for a composed year with the gemeenten assigned whole. */
+  source: SourceInfo;
+  /** The table's gemeenten on 1 January of the year, if the geometry has a history. */
+  composition?: YearComposition;
+  /** Where the table does not lead to exactly this year's gemeenten (then the build fails). */
+  historyProblems: string[];
   /** Where the gemeenten of an earlier year went, if the registry asks for it. */
   former?: FormerMunicipalitiesFile;
+}
+
+type TopologyInput = Topology<Record<string, GeometryCollection<Record<string, unknown>>>>;
+
+/** A CBS gemeente map of the sources, read and checked once per build however many years use it. */
+interface SourceMap {
+  file: string;
+  topology: TopologyInput;
+  /** Gemeente code → name (`statcode` → `statnaam`). */
+  names: Map<MunicipalityCode, string>;
+  /** Gemeente code → its geometry object, in the source's order. */
+  geometries: Map<MunicipalityCode, GeometryObject<Record<string, unknown>>>;
+  /** Geodesic area in km² (rounded to 0.01), measured on first request. */
+  areaKm2: (code: MunicipalityCode) => number;
+  /** The gemeenten as GeoJSON polygons, converted on first request (for the former gemeenten's map check). */
+  polygons: () => Map<MunicipalityCode, PolygonCoordinates>;
+}
+
+/** A history of the registry: the reorganisation table and the first year's map. */
+interface History {
+  spec: HistorySpec;
+  /** The table's file name, for messages. */
+  file: string;
+  rows: ChangeRow[];
+  start: SourceMap;
+}
+
+/** Reading inputs, each once per build; a failed read throws the same error for every user. */
+interface Inputs {
+  source: (file: string) => { file: string; text: string };
+  map: (file: string, objectName: string) => SourceMap;
+  history: (spec: HistorySpec) => History;
+  inhabitants: (file: string, map: SourceMap) => Map<MunicipalityCode, number>;
 }
 
 const MANIFEST_FILE = 'manifest.json';
@@ -110,7 +177,7 @@ const MANIFEST_FILE = 'manifest.json';
 export function buildData(options: BuildOptions): BuildResult {
   const { sourcesDir, outDir, quiet = false } = options;
   const geometrySpecs = options.geometries ?? GEOMETRIES;
-  const layerSpecs = options.layers ?? LAYERS;
+  const layerSpecs = options.layers ?? ALL_LAYERS;
   const log = options.log ?? ((line: string) => console.log(line));
 
   if (!existsSync(sourcesDir) || !statSync(sourcesDir).isDirectory()) {
@@ -123,7 +190,7 @@ export function buildData(options: BuildOptions): BuildResult {
   }
   const { referenceDir } = options;
   if (
-    geometrySpecs.some((g) => g.former) &&
+    geometrySpecs.some((g) => g.history) &&
     (referenceDir === undefined || !existsSync(referenceDir) || !statSync(referenceDir).isDirectory())
   ) {
     throw new DataError(
@@ -133,18 +200,29 @@ export function buildData(options: BuildOptions): BuildResult {
       referenceDir,
     );
   }
-  const input = (file: string) => ({ file, text: readInput(sourcesDir, file) });
-  const reference = (file: string) => ({ file, text: readInput(referenceDir ?? '', file) });
-
   const errors: string[] = [];
   const warnings: string[] = [];
+  const inputs = createInputs(sourcesDir, referenceDir ?? '', warnings);
   const geometries = new Map<string, BuiltGeometry>();
   for (const spec of geometrySpecs) {
     try {
-      const built = buildGeometry(spec, input, warnings);
+      const built = buildGeometry(spec, inputs, warnings);
       geometries.set(spec.id, built);
-      checkAliases(spec, built.names);
-      if (spec.former) built.former = buildFormer(spec, spec.former, built, input, reference);
+      // Independent checks of the built geometry, each reported.
+      const checks = [
+        () => checkAliases(spec, built.names),
+        () => {
+          if (spec.former) built.former = buildFormer(spec, spec.former, built, inputs);
+        },
+        () => throwIfAny(built.historyProblems, spec.history?.input ?? spec.id),
+      ];
+      for (const check of checks) {
+        try {
+          check();
+        } catch (error) {
+          errors.push(dataProblemOf(error));
+        }
+      }
     } catch (error) {
       errors.push(dataProblemOf(error));
     }
@@ -160,29 +238,27 @@ export function buildData(options: BuildOptions): BuildResult {
       continue; // That geometry's own error is already reported.
     }
     try {
-      const { file, text } = input(spec.input);
-      const table = parseCsv(text, file, { delimiter: ',' });
-      if (spec.referenceYearColumn !== undefined) {
-        checkReferenceYear(table, file, spec.referenceYearColumn, Number(spec.source.referenceDate.slice(0, 4)));
+      const referenceYear = Number(spec.source.referenceDate.slice(0, 4));
+      const regions = readTable(spec, spec.coverage, geometry.names, inputs, referenceYear);
+      let alsoIn: LayerAgreement | undefined;
+      if (spec.compareWith) {
+        const { source } = spec.compareWith;
+        const other = readTable(spec.compareWith, spec.coverage, geometry.names, inputs, referenceYear);
+        alsoIn = { source, ...compareLayouts(regions, other, geometry.names) };
       }
-      const rows = readMembershipRows(
-        table,
-        file,
-        spec.noteColumn === undefined ? {} : { noteColumn: spec.noteColumn },
-      );
-      const regions = validateMemberships({ file, rows, municipalities: geometry.names, coverage: spec.coverage });
-      layers.push({ spec, file: { format: LAYER_FORMAT, meta: toMeta(spec), regions } });
+      layers.push({ spec, file: { format: LAYER_FORMAT, meta: toMeta(spec, alsoIn), regions } });
     } catch (error) {
       errors.push(dataProblemOf(error));
     }
   }
   if (errors.length > 0) {
-    throw new DataError(`geo build failed; nothing was written.\n${errors.join('\n')}`);
+    // Years that share an input (the 2015 map, the reorganisation table) report its problems once.
+    throw new DataError(`geo build failed; nothing was written.\n${[...new Set(errors)].join('\n')}`);
   }
 
   const outputs: OutputFile[] = [];
   const geometryEntries: GeometryEntry[] = [];
-  for (const { spec, topology, former } of geometries.values()) {
+  for (const { spec, topology, former, source } of geometries.values()) {
     const path = `municipalities-${spec.year}.topo.json`;
     const text = JSON.stringify(topology);
     outputs.push({ path, text });
@@ -192,7 +268,7 @@ export function buildData(options: BuildOptions): BuildResult {
       file: path,
       sha256: sha256(text),
       municipalityCount: topology.objects[MUNICIPALITIES_OBJECT].geometries.length,
-      source: spec.source,
+      source,
       inhabitantsDate: spec.inhabitantsDate,
       inhabitantsSource: spec.inhabitantsSource,
     };
@@ -226,18 +302,29 @@ export function buildData(options: BuildOptions): BuildResult {
   writeOutputs(outDir, outputs);
 
   if (!quiet) {
-    for (const { spec, topology, former } of geometries.values()) {
+    for (const { spec, topology, former, composition } of geometries.values()) {
       log(describeGeometry(spec, topology));
-      if (former && spec.former) {
+      if (spec.compose && spec.history && composition) {
         log(
-          `  ${former.municipalities.length} former gemeenten (${spec.former.input}), checked against ${spec.former.startTopologyInput}`,
+          `  merged from ${spec.history.startTopologyInput} along ${spec.history.input}; ${composition.wholeAssignments.length} partial transfer(s) assigned whole: ${composition.wholeAssignments.map((a) => (a.assignedTo === a.code ? `${a.name} (kept)` : `${a.name} → ${a.assignedName}`)).join(', ') || '-'}`,
         );
       }
+      if (former && spec.former && spec.history) {
+        const checked =
+          spec.former.isMapChecked === false ? '' : `, checked against ${spec.history.startTopologyInput}`;
+        log(`  ${former.municipalities.length} former gemeenten (${spec.history.input})${checked}`);
+      }
     }
-    for (const entry of layerEntries) {
+    for (const [i, entry] of layerEntries.entries()) {
       const count = geometries.get(entry.geometryId)?.names.size ?? 0;
+      const alsoIn = layers[i]!.file.meta.alsoIn;
+      const comparison = !alsoIn
+        ? ''
+        : alsoIn.agrees
+          ? `  agrees with ${layers[i]!.spec.compareWith?.input}`
+          : `  differs from ${layers[i]!.spec.compareWith?.input} for ${alsoIn.differences.length} gemeente(n)`;
       log(
-        `  ${entry.id.padEnd(24)} ${String(entry.regionCount).padStart(3)} regions  ${entry.coveredCount}/${count} gemeenten`,
+        `  ${entry.id.padEnd(24)} ${String(entry.regionCount).padStart(3)} regions  ${entry.coveredCount}/${count} gemeenten${comparison}`,
       );
     }
     let total = 0;
@@ -264,27 +351,63 @@ function readInput(sourcesDir: string, file: string): string {
 }
 
 /**
- * The input topology → our municipalities topology: arcs and transform unchanged (already quantised by
- * the source; the runtime never simplifies), object renamed to `municipalities`, id = statcode,
- * properties name, areaKm2 (Turf, geodesic, on the generalised polygon) and inhabitants.
+ * The build's inputs, each read (and checked) once: the same 2015 map serves eight years, the same table
+ * all eleven. A read that fails throws the same DataError for every year that needs it (reported once).
  */
-function buildGeometry(
-  spec: GeometrySpec,
-  input: (file: string) => { file: string; text: string },
-  warnings: string[],
-): BuiltGeometry {
-  const { file, text } = input(spec.topologyInput);
-  const json = parseJson(text, file);
-  const source = json as Partial<Topology<Record<string, GeometryCollection<Record<string, unknown>>>>>;
-  const collection = source.objects?.[spec.objectName];
-  if (source.type !== 'Topology' || !Array.isArray(source.arcs) || collection?.type !== 'GeometryCollection') {
-    throw new DataError(`${file}: expected a TopoJSON Topology with a GeometryCollection "${spec.objectName}"`, file);
-  }
-  const topology = source as Topology<Record<string, GeometryCollection<Record<string, unknown>>>>;
+function createInputs(sourcesDir: string, referenceDir: string, warnings: string[]): Inputs {
+  const memo = <T>(cache: Map<string, { value: T } | { error: unknown }>, key: string, make: () => T): T => {
+    let entry = cache.get(key);
+    if (!entry) {
+      try {
+        entry = { value: make() };
+      } catch (error) {
+        entry = { error };
+      }
+      cache.set(key, entry);
+    }
+    if ('error' in entry) throw entry.error;
+    return entry.value;
+  };
+  const maps = new Map<string, { value: SourceMap } | { error: unknown }>();
+  const histories = new Map<string, { value: History } | { error: unknown }>();
+  const inhabitantTables = new Map<string, { value: Map<MunicipalityCode, number> } | { error: unknown }>();
+  const source = (file: string) => ({ file, text: readInput(sourcesDir, file) });
+  const inputs: Inputs = {
+    source,
+    map: (file, objectName) => memo(maps, `${file}\0${objectName}`, () => readMap(source(file), objectName)),
+    history: (spec) =>
+      memo(histories, `${spec.input}\0${spec.startTopologyInput}\0${spec.startObjectName}`, () => {
+        const file = spec.input;
+        const rows = readChangeRows(parseCsv(readInput(referenceDir, file), file, { delimiter: ',' }), file);
+        return { spec, file, rows, start: inputs.map(spec.startTopologyInput, spec.startObjectName) };
+      }),
+    inhabitants: (file, map) =>
+      memo(inhabitantTables, `${file}\0${map.file}`, () => {
+        const csv = source(file);
+        const result = validateInhabitants(parseCsv(csv.text, csv.file, { delimiter: ',' }), csv.file, map.names);
+        warnings.push(...result.warnings);
+        return result.inhabitants;
+      }),
+  };
+  return inputs;
+}
 
+/**
+ * Read a CBS gemeente map: a `Topology` with the named GeometryCollection, every gemeente a Polygon or
+ * MultiPolygon with a `statcode` and `statnaam`, its `id` (if any) equal to the statcode, codes unique.
+ * Throws DataError listing every problem.
+ */
+function readMap({ file, text }: { file: string; text: string }, objectName: string): SourceMap {
+  const json = parseJson(text, file);
+  const source = json as Partial<TopologyInput>;
+  const collection = source.objects?.[objectName];
+  if (source.type !== 'Topology' || !Array.isArray(source.arcs) || collection?.type !== 'GeometryCollection') {
+    throw new DataError(`${file}: expected a TopoJSON Topology with a GeometryCollection "${objectName}"`, file);
+  }
+  const topology = source as TopologyInput;
   const problems: string[] = [];
   const names = new Map<string, string>();
-  const geometries: { code: string; geometry: GeometryObject<Record<string, unknown>> }[] = [];
+  const geometries = new Map<MunicipalityCode, GeometryObject<Record<string, unknown>>>();
   for (const [i, geometry] of collection.geometries.entries()) {
     const props = (geometry.properties ?? {}) as Record<string, unknown>;
     const code = props.statcode;
@@ -302,40 +425,184 @@ function buildGeometry(
       problems.push(`${where}: statcode ${code} appears twice`);
     } else {
       names.set(code, name);
-      geometries.push({ code, geometry });
+      geometries.set(code, geometry);
     }
   }
-  if (problems.length > 0)
-    throw new DataError(`${file}: ${problems.length} problem(s):\n  ${problems.join('\n  ')}`, file);
+  throwIfAny(problems, file);
+  const areas = new Map<MunicipalityCode, number>();
+  let polygons: Map<MunicipalityCode, PolygonCoordinates> | undefined;
+  return {
+    file,
+    topology,
+    names,
+    geometries,
+    areaKm2: (code) => {
+      let areaKm2 = areas.get(code);
+      if (areaKm2 === undefined) {
+        areaKm2 = areaKm2Of(topology, geometries.get(code)! as PolygonalArcs);
+        areas.set(code, areaKm2);
+      }
+      return areaKm2;
+    },
+    polygons: () =>
+      (polygons ??= new Map(
+        [...geometries].map(([code, g]) => [code, polygonsOf(polygonFeature(topology, g).geometry)]),
+      )),
+  };
+}
 
-  let inhabitants = new Map<string, number>();
-  if (spec.inhabitantsInput !== null) {
-    const csv = input(spec.inhabitantsInput);
-    const result = validateInhabitants(parseCsv(csv.text, csv.file, { delimiter: ',' }), csv.file, names);
-    inhabitants = result.inhabitants;
-    warnings.push(...result.warnings);
+/** Geodesic area (Turf) of a polygonal object of `topology` in km², rounded to 0.01. */
+function areaKm2Of(topology: Topology, geometry: PolygonalArcs): number {
+  return Math.round(area(polygonFeature(topology, geometry as GeometryObject)) / 1e4) / 100;
+}
+
+/** One gemeente of the output topology, before its arcs are renumbered. */
+interface OutputGemeente {
+  code: MunicipalityCode;
+  geometry: PolygonalArcs;
+  properties: MunicipalityProps;
+}
+
+/**
+ * One year's gemeenten → our municipalities topology: object `municipalities`, id = statcode, properties
+ * name, areaKm2 (Turf, geodesic, on the generalised polygon), inhabitants and (with a history) parts.
+ * - A year with a map of its own: the map's arcs and transform unchanged (already quantised by the source;
+ *   the runtime never simplifies); with a history, the table must give exactly the map's gemeenten.
+ * - A composed year (`compose`): the first-year gemeenten merged along the table (./compose.ts), exactly
+ *   `compose.expectedCount` of them; inhabitants summed over the parts; only the arcs still used are kept.
+ */
+function buildGeometry(spec: GeometrySpec, inputs: Inputs, warnings: string[]): BuiltGeometry {
+  if ((spec.compose || spec.former) && !spec.history) {
+    throw new Error(`registry: geometry ${spec.id} has compose or former but no history`);
+  }
+  const map = inputs.map(spec.topologyInput, spec.objectName);
+  const inhabitants =
+    spec.inhabitantsInput === null
+      ? new Map<MunicipalityCode, number>()
+      : inputs.inhabitants(spec.inhabitantsInput, map);
+  const history = spec.history ? inputs.history(spec.history) : undefined;
+  const date = `${spec.year}-01-01`;
+  let composition: YearComposition | undefined;
+  // Where the table does not lead to this year's gemeenten. A composed year cannot be built then; a year with a
+  // map of its own is, so that the problems of its former gemeenten are reported too.
+  const historyProblems: string[] = [];
+  if (history) {
+    composition = composeYear(history.rows, history.start.names, date, history.file);
+    historyProblems.push(
+      ...composition.problems,
+      ...checkParts(composition.parts, new Set(history.start.names.keys()), `${history.file} on ${date}`),
+    );
+    if (spec.compose) throwIfAny(historyProblems, history.file);
   }
 
-  const output = geometries
-    .sort((a, b) => compareCodes(a.code, b.code))
-    .map(({ code, geometry }) => {
-      const areaKm2 = Math.round(area(feature(topology, geometry)) / 1e4) / 100;
+  let gemeenten: OutputGemeente[];
+  let arcs = map.topology.arcs;
+  let source = spec.source;
+  let names = map.names;
+  if (spec.compose && composition && history) {
+    if (spec.topologyInput !== history.spec.startTopologyInput || spec.objectName !== history.spec.startObjectName) {
+      throw new Error(`registry: composed geometry ${spec.id} must read its history's first-year map`);
+    }
+    const count = composition.parts.size;
+    if (count !== spec.compose.expectedCount) {
+      throw new DataError(
+        `${history.file}: ${spec.id}: the table gives ${count} gemeenten on ${date}, expected ${spec.compose.expectedCount} (the number CBS announced); check its rows up to that date`,
+        history.file,
+      );
+    }
+    names = composition.names;
+    const partial: string[] = [];
+    gemeenten = [...composition.parts].map(([code, parts]) => {
+      const figures = parts.map((part) => inhabitants.get(part));
+      if (spec.inhabitantsInput !== null && figures.includes(undefined)) partial.push(code);
+      const geometry = mergeGeometries(
+        map.topology,
+        parts.map((part) => map.geometries.get(part)! as PolygonalArcs),
+      );
+      return {
+        code,
+        geometry,
+        properties: {
+          name: names.get(code)!,
+          areaKm2: parts.length === 1 ? map.areaKm2(parts[0]!) : areaKm2Of(map.topology, geometry),
+          inhabitants: figures.includes(undefined) ? null : figures.reduce((sum: number, n) => sum + n!, 0),
+          parts,
+        },
+      };
+    });
+    if (partial.length > 0) {
+      warnings.push(
+        `${spec.id}: no inhabitants for ${partial.length} gemeente(n) with a part without figures: ${partial.join(', ')}`,
+      );
+    }
+    const pruned = pruneArcs(
+      arcs,
+      gemeenten.map((g) => g.geometry),
+    );
+    arcs = pruned.arcs;
+    gemeenten = gemeenten.map((g, i) => ({ ...g, geometry: pruned.geometries[i]! }));
+    source = { ...spec.source, citation: withWholeAssignments(spec.source.citation, composition.wholeAssignments) };
+  } else {
+    if (composition && historyProblems.length === 0) {
+      historyProblems.push(...differentGemeenten(composition, map, date));
+    }
+    gemeenten = [...map.geometries.keys()].sort(compareCodes).map((code) => {
       const properties: MunicipalityProps = {
-        name: names.get(code) ?? code,
-        areaKm2,
+        name: map.names.get(code)!,
+        areaKm2: map.areaKm2(code),
         inhabitants: inhabitants.get(code) ?? null,
       };
-      // Key order fixed here, so the output is stable whatever the source's order.
-      return { type: geometry.type, id: code, properties, arcs: (geometry as { arcs: unknown }).arcs };
+      const parts = composition?.parts.get(code);
+      if (parts) properties.parts = parts;
+      return { code, geometry: map.geometries.get(code)! as PolygonalArcs, properties };
     });
+  }
+
+  const { topology } = map;
   const result = {
     type: 'Topology',
     ...(topology.bbox ? { bbox: topology.bbox } : {}),
     ...(topology.transform ? { transform: topology.transform } : {}),
-    objects: { [MUNICIPALITIES_OBJECT]: { type: 'GeometryCollection', geometries: output } },
-    arcs: topology.arcs,
+    objects: {
+      [MUNICIPALITIES_OBJECT]: {
+        type: 'GeometryCollection',
+        // Key order fixed here, so the output is stable whatever the source's order.
+        geometries: gemeenten.map(({ code, geometry, properties }) => ({
+          type: geometry.type,
+          id: code,
+          properties,
+          arcs: geometry.arcs,
+        })),
+      },
+    },
+    arcs,
   };
-  return { spec, topology: result as unknown as MunicipalityTopology, names };
+  return {
+    spec,
+    topology: result as unknown as MunicipalityTopology,
+    names: new Map(names),
+    source,
+    ...(composition ? { composition } : {}),
+    historyProblems,
+  };
+}
+
+/** The composed year's citation with the partial transfers that whole gemeenten cannot show, if any. */
+function withWholeAssignments(citation: string, list: readonly WholeAssignment[]): string {
+  return list.length === 0 ? citation : `${citation}. Zo toegewezen: ${describeWholeAssignments(list)}`;
+}
+
+/** A year with a map of its own: the table must give exactly its gemeenten (codes) on 1 January. */
+function differentGemeenten(composition: YearComposition, map: SourceMap, date: string): string[] {
+  const missing = [...map.names.keys()].filter((code) => !composition.parts.has(code)).sort(compareCodes);
+  const extra = [...composition.parts.keys()].filter((code) => !map.names.has(code));
+  const problems = [
+    ...(missing.length > 0
+      ? [`gemeenten of ${map.file} that the table does not give on ${date}: ${missing.join(', ')}`]
+      : []),
+    ...(extra.length > 0 ? [`gemeenten the table gives on ${date} that ${map.file} has not: ${extra.join(', ')}`] : []),
+  ];
+  return problems;
 }
 
 /** Every alias of the geometry must name a gemeente of it by its code and its official name. */
@@ -351,73 +618,41 @@ function checkAliases(spec: GeometrySpec, names: ReadonlyMap<string, string>): v
 }
 
 /**
- * Read the reorganisation table and the first year's map, check both (see ./former.ts) and return the
- * former gemeenten of this geometry. Throws DataError listing every problem.
+ * The former gemeenten of this geometry: the table's rows up to 1 January of its year, checked (see
+ * ./former.ts) and, unless the registry says otherwise, checked against the first year's map and this one's.
+ * Throws DataError listing every problem.
  */
 function buildFormer(
   spec: GeometrySpec,
   former: FormerSpec,
   built: BuiltGeometry,
-  input: (file: string) => { file: string; text: string },
-  reference: (file: string) => { file: string; text: string },
+  inputs: Inputs,
 ): FormerMunicipalitiesFile {
-  const csv = reference(former.input);
-  const rows = readChangeRows(parseCsv(csv.text, csv.file, { delimiter: ',' }), csv.file);
-  const start = readStartPolygons(input(former.startTopologyInput), former.startObjectName);
+  const history = inputs.history(spec.history!);
+  const date = `${spec.year}-01-01`;
   const { municipalities, resolved, problems } = resolveFormerMunicipalities({
-    file: csv.file,
-    rows,
+    file: history.file,
+    rows: history.rows.filter((row) => row.date <= date),
     current: built.names,
-    start: start.names,
+    start: history.start.names,
   });
-  const collection = built.topology.objects[MUNICIPALITIES_OBJECT];
-  const currentPolygons = new Map<string, PolygonCoordinates>(
-    collection.geometries.map((g) => [String(g.id), polygonsOf(polygonFeature(built.topology, g).geometry)]),
-  );
-  problems.push(
-    ...checkAgainstMaps({
-      file: csv.file,
-      resolved,
-      startPolygons: start.polygons,
-      currentPolygons,
-      current: built.names,
-    }),
-  );
-  throwIfAny(problems, csv.file);
+  if (former.isMapChecked !== false) {
+    const collection = built.topology.objects[MUNICIPALITIES_OBJECT];
+    const currentPolygons = new Map<string, PolygonCoordinates>(
+      collection.geometries.map((g) => [String(g.id), polygonsOf(polygonFeature(built.topology, g).geometry)]),
+    );
+    problems.push(
+      ...checkAgainstMaps({
+        file: history.file,
+        resolved,
+        startPolygons: history.start.polygons(),
+        currentPolygons,
+        current: built.names,
+      }),
+    );
+  }
+  throwIfAny(problems, history.file);
   return { format: FORMER_FORMAT, geometryId: spec.id, source: former.source, municipalities };
-}
-
-/** The gemeenten of a CBS topology (statcode, statnaam) with their polygons. */
-function readStartPolygons(
-  { file, text }: { file: string; text: string },
-  objectName: string,
-): { names: Map<string, string>; polygons: Map<string, PolygonCoordinates> } {
-  const json = parseJson(text, file);
-  const topology = json as Topology<Record<string, GeometryCollection<Record<string, unknown>>>>;
-  const collection = topology.objects?.[objectName];
-  if (topology.type !== 'Topology' || collection?.type !== 'GeometryCollection') {
-    throw new DataError(`${file}: expected a TopoJSON Topology with a GeometryCollection "${objectName}"`, file);
-  }
-  const names = new Map<string, string>();
-  const polygons = new Map<string, PolygonCoordinates>();
-  const problems: string[] = [];
-  collection.geometries.forEach((geometry, i) => {
-    const props = (geometry.properties ?? {}) as Record<string, unknown>;
-    const code = props.statcode;
-    const name = props.statnaam;
-    if (typeof code !== 'string' || typeof name !== 'string' || names.has(code)) {
-      problems.push(`${file}, geometry ${i}: no statcode/statnaam, or a statcode seen before`);
-    } else if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') {
-      problems.push(`${file}, geometry ${i} (${code}): type ${geometry.type}, expected Polygon or MultiPolygon`);
-    } else {
-      names.set(code, name);
-      polygons.set(code, polygonsOf(polygonFeature(topology, geometry).geometry));
-    }
-  });
-  if (problems.length > 0) {
-    throw new DataError(`${file}: ${problems.length} problem(s):\n  ${problems.join('\n  ')}`, file);
-  }
-  return { names, polygons };
 }
 
 /** A Polygon or MultiPolygon object of a topology as a GeoJSON feature (the caller checked the type). */
@@ -425,8 +660,34 @@ function polygonFeature(topology: Topology, geometry: GeometryObject): Feature<P
   return feature(topology, geometry) as Feature<Polygon | MultiPolygon>;
 }
 
+/**
+ * Read a layer's membership table (a CSV of our own, or a RegioAtlas export as it is) and validate it
+ * against the year's gemeenten (`validateMemberships`): unknown or missing gemeenten, duplicate rows, and
+ * multi-membership where `coverage` does not allow it, each with file and line.
+ */
+function readTable(
+  table: TableSpec,
+  coverage: CoverageRules,
+  names: ReadonlyMap<MunicipalityCode, string>,
+  inputs: Inputs,
+  referenceYear: number,
+): Region[] {
+  const { file, text } = inputs.source(table.input);
+  let rows: MembershipRow[];
+  if (table.regioAtlas) {
+    rows = readRegioAtlasRows(text, file, table.regioAtlas.regionCodes).rows;
+  } else {
+    const csv = parseCsv(text, file, { delimiter: ',' });
+    if (table.referenceYearColumn !== undefined) {
+      checkReferenceYear(csv, file, table.referenceYearColumn, referenceYear);
+    }
+    rows = readMembershipRows(csv, file, table.noteColumn === undefined ? {} : { noteColumn: table.noteColumn });
+  }
+  return validateMemberships({ file, rows, municipalities: names, coverage });
+}
+
 /** The layer metadata of a registry entry, keys in a fixed order and without the build-only fields. */
-function toMeta(spec: LayerSpec): LayerMeta {
+function toMeta(spec: LayerSpec, alsoIn: LayerAgreement | undefined): LayerMeta {
   const meta: LayerMeta = {
     id: spec.id,
     kind: spec.kind,
@@ -443,6 +704,7 @@ function toMeta(spec: LayerSpec): LayerMeta {
   };
   if (spec.dash) meta.dash = spec.dash;
   if (spec.layout2011) meta.layout2011 = spec.layout2011;
+  if (alsoIn) meta.alsoIn = alsoIn;
   return meta;
 }
 

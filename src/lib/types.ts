@@ -79,6 +79,27 @@ export interface LayerMeta {
   /** Shown in the layer panel by default. */
   isDefaultVisible: boolean;
   layout2011?: Layout2011;
+  /** The same layout of the same year in another source, compared at build time; absent if there is none. */
+  alsoIn?: LayerAgreement;
+}
+
+/**
+ * How another source of the same layout and year compares with a layer (e.g. the CBS jeugdregio's of 2016
+ * with RegioAtlas 2016), as partitions of the year's gemeenten: region codes and names do not count, only
+ * which gemeenten are together. Each region of either source is matched to the region of the other with
+ * which it shares most gemeenten.
+ */
+export interface LayerAgreement {
+  /** The other source (citation, licence, reference date). */
+  source: SourceInfo;
+  /** True when both sources group every gemeente alike (then `differences` is empty). */
+  agrees: boolean;
+  /**
+   * One line per gemeente grouped differently, sorted by code, written
+   * `<code> <name>: <region code> <region name> | <other source's region name(s)>`, e.g.
+   * `GM0450 Uitgeest: JZ10 IJmond | Noord-Kennemerland`; a gemeente in no region of one side has `-` there.
+   */
+  differences: string[];
 }
 
 /** One region of a layer with its member gemeenten (sorted codes). */
@@ -105,6 +126,15 @@ export interface MunicipalityProps {
   areaKm2: number;
   /** Inhabitants on the geometry entry's `inhabitantsDate`, or null where unknown. */
   inhabitants: number | null;
+  /**
+   * For matching gemeenten across years: the gemeenten of the first year of the history (2015) that this
+   * gemeente consists of, as GM codes in increasing order (a 2015 gemeente: itself). Whole gemeenten only: a
+   * 2015 gemeente whose territory went to several gemeenten (a split, or a merger with a boundary correction)
+   * counts wholly in the one that received the largest share of its area, and a boundary correction between
+   * gemeenten that both continue moves nothing (geo/README.md, "Years"). So the parts of all gemeenten of
+   * a year are every 2015 gemeente exactly once. Absent in topologies built without the history.
+   */
+  parts?: MunicipalityCode[];
 }
 
 /** The object name of the gemeenten in every municipalities topology. */

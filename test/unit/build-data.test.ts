@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { GEOMETRIES, LAYERS, type GeometrySpec, type LayerSpec } from '../../geo/layers';
+import { ALL_LAYERS, GEOMETRIES, type GeometrySpec, type LayerSpec } from '../../geo/layers';
 import { buildData, type BuildOptions } from '../../geo/scripts/build-data';
 import {
   parseFormerMunicipalities,
@@ -18,7 +18,7 @@ import {
   parseManifest,
   parseMunicipalityTopology,
 } from '../../src/lib/data/parse';
-import type { FormerMunicipalitiesFile, MunicipalityTopology } from '../../src/lib/types';
+import type { FormerMunicipalitiesFile, MunicipalityGeometry, MunicipalityTopology } from '../../src/lib/types';
 import { errorOf } from '../fixtures/data-errors';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -41,12 +41,12 @@ const GEOMETRY: GeometrySpec = {
 /** The fixture geometry with the reorganisations of 2098-2099 and an alias. */
 const FORMER_GEOMETRY: GeometrySpec = {
   ...GEOMETRY,
-  former: {
+  history: {
     input: CHANGES,
     startTopologyInput: 'cbs/gemeente_2098.topojson',
     startObjectName: 'gemeente_2098',
-    source: { citation: 'Test reorganisations', licence: 'CC0', referenceDate: '2099-01-01' },
   },
+  former: { source: { citation: 'Test reorganisations', licence: 'CC0', referenceDate: '2099-01-01' } },
   aliases: [{ alias: 'Het Noordwesten', code: 'GM9001', name: 'Noordwest', source: 'Test' }],
 };
 
@@ -289,24 +289,30 @@ describe('buildData on the fixture sources', () => {
     expect(readFileSync(join(outDir, 'notes.txt'), 'utf8')).toBe('kept');
   });
 
-  it('builds the real registry from tables made for the fixture grid', () => {
+  it('builds the real registry of 2025 from tables made for the fixture grid', () => {
     const { sourcesDir, referenceDir, outDir } = workspace();
-    const real = GEOMETRIES[0]!;
-    const realFormer = real.former!;
-    // The reorganisation fixture under the real names: the table, and the 2098 map as the first year's map.
-    cpSync(join(REFERENCE_FIXTURE, CHANGES), join(referenceDir, realFormer.input));
-    const start = readJson(join(FIXTURE, FORMER_GEOMETRY.former!.startTopologyInput)) as {
+    const real = GEOMETRIES.find((g) => g.year === 2025)!;
+    const history = real.history!;
+    // The reorganisation fixture under the real names, moved to 2024-2025: the table, and the 2098 map as the
+    // first year's map.
+    const changes = readFileSync(join(REFERENCE_FIXTURE, CHANGES), 'utf8')
+      .replaceAll('2098-07-01', '2024-07-01')
+      .replaceAll('2099-01-01', '2025-01-01');
+    writeFileSync(join(referenceDir, history.input), changes);
+    const start = readJson(join(FIXTURE, FORMER_GEOMETRY.history!.startTopologyInput)) as {
       objects: Record<string, unknown>;
     };
-    start.objects = { [realFormer.startObjectName]: start.objects[FORMER_GEOMETRY.former!.startObjectName] };
-    mkdirSync(dirname(join(sourcesDir, realFormer.startTopologyInput)), { recursive: true });
-    writeFileSync(join(sourcesDir, realFormer.startTopologyInput), JSON.stringify(start));
+    start.objects = { [history.startObjectName]: start.objects[FORMER_GEOMETRY.history!.startObjectName] };
+    mkdirSync(dirname(join(sourcesDir, history.startTopologyInput)), { recursive: true });
+    writeFileSync(join(sourcesDir, history.startTopologyInput), JSON.stringify(start));
     // The fixture grid under the real geometry's input names; every layer puts all four gemeenten in one region.
     const topology = readJson(join(FIXTURE, GEOMETRY.topologyInput)) as { objects: Record<string, unknown> };
     topology.objects = { [real.objectName]: topology.objects[GEOMETRY.objectName] };
     writeFileSync(join(sourcesDir, real.topologyInput), JSON.stringify(topology));
     cpSync(join(FIXTURE, GEOMETRY.inhabitantsInput!), join(sourcesDir, real.inhabitantsInput!));
-    for (const spec of LAYERS) {
+    const layers = ALL_LAYERS.filter((l) => l.geometryId === real.id);
+    expect(layers.length).toBeGreaterThan(0);
+    for (const spec of layers) {
       const extra = [spec.noteColumn, spec.referenceYearColumn].filter((c) => c !== undefined);
       const year = spec.source.referenceDate.slice(0, 4);
       const cells = extra.map((c) => (c === spec.referenceYearColumn ? year : 'a note'));
@@ -320,12 +326,12 @@ describe('buildData on the fixture sources', () => {
       );
     }
     // The real aliases name gemeenten of 2025, which the grid has not (test/unit/aliases.test.ts checks them).
-    const geometries = GEOMETRIES.map((g) => ({ ...g, aliases: [] }));
-    const result = buildData({ sourcesDir, referenceDir, outDir, quiet: true, geometries });
+    const geometries = [{ ...real, aliases: [] }];
+    const result = buildData({ sourcesDir, referenceDir, outDir, quiet: true, geometries, layers });
     expect(result.manifest.geometries.map((g) => [g.id, g.municipalityCount, g.former?.count])).toEqual([
       [real.id, 4, 3],
     ]);
-    expect(result.manifest.layers.map((l) => l.id)).toEqual(LAYERS.map((l) => l.id));
+    expect(result.manifest.layers.map((l) => l.id)).toEqual(layers.map((l) => l.id));
     expect(result.manifest.layers.every((l) => l.regionCount === 1 && l.coveredCount === 4)).toBe(true);
   });
 });
@@ -428,30 +434,74 @@ describe('buildData: former gemeenten', () => {
           name: 'Oudzuid',
           transfers: [
             {
+              code: 'GM9004',
+              date: '2098-07-01',
+              kind: 'split',
+              areaShare: 0.667,
+              source: 'Test fact C',
+              via: [{ code: 'GM9007', name: 'Tussendorp', date: '2099-01-01', kind: 'rename', source: 'Test fact E' }],
+            },
+            {
               code: 'GM9002',
               date: '2098-07-01',
               kind: 'split',
               areaShare: 0.333,
-              source: 'Test fact C',
+              source: 'Test fact D, quoted',
               via: [
-                { code: 'GM9007', name: 'Tussendorp', date: '2099-01-01', kind: 'light-merger', source: 'Test fact E' },
+                {
+                  code: 'GM9005',
+                  name: 'Oudnoord',
+                  date: '2099-01-01',
+                  kind: 'merger',
+                  source: 'Test fact A | Test fact B',
+                },
               ],
             },
-            { code: 'GM9004', date: '2099-01-01', kind: 'split', areaShare: 0.667, source: 'Test fact D, quoted' },
           ],
         },
         {
           code: 'GM9007',
           name: 'Tussendorp',
-          transfers: [
-            { code: 'GM9002', date: '2099-01-01', kind: 'light-merger', areaShare: 1, source: 'Test fact E' },
-          ],
+          transfers: [{ code: 'GM9004', date: '2099-01-01', kind: 'rename', areaShare: 1, source: 'Test fact E' }],
         },
       ],
     };
     // Written already sorted and in the parser's shape, so the file is what the app gets.
     expect(json).toEqual(expected);
     expect(parseFormerMunicipalities(json, 'former-municipalities-2099.json', codes)).toEqual(expected);
+
+    // With the history, each gemeente of 2099 says which gemeenten of 2098 it consists of (whole ones: Oudzuid
+    // counts in Zuidoost, which got two thirds of it, via Tussendorp).
+    const topology = parseMunicipalityTopology(
+      readJson(join(outDir, 'municipalities-2099.topo.json')),
+      'municipalities-2099.topo.json',
+    );
+    const geometries = topology.objects.municipalities.geometries as MunicipalityGeometry[];
+    expect(geometries.map((g) => [g.id, g.properties?.parts])).toEqual([
+      ['GM9001', ['GM9001']],
+      ['GM9002', ['GM9005']],
+      ['GM9003', ['GM9003']],
+      ['GM9004', ['GM9006']],
+    ]);
+  });
+
+  it("fails when the table does not lead to the gemeenten of the map, with the former gemeenten' problems", () => {
+    const { sourcesDir, referenceDir, outDir } = workspace();
+    // Oudzuid's larger part now goes to Oudnoord, so in whole gemeenten Tussendorp never exists and Zuidoost
+    // (made from it) is missing, though the table is consistent line by line.
+    writeChanges(referenceDir, [
+      '2098-07-01,splitsing,GM9006,Oudzuid,GM9007,Tussendorp,0.333,C',
+      '2098-07-01,splitsing,GM9006,Oudzuid,GM9005,Oudnoord,0.667,D',
+      '2099-01-01,samenvoeging,GM9005,Oudnoord,GM9002,Noordoost,1.0,A',
+      '2099-01-01,naamswijziging (nieuwe code),GM9007,Tussendorp,GM9004,Zuidoost,1.0,E',
+    ]);
+    const { message } = errorOf(() => buildFormer({ sourcesDir, referenceDir, outDir }));
+    expect(message).toContain(
+      'herindelingen-2098-2099.csv, line 5: GM9007 Tussendorp is not a gemeente on 2099-01-01 (whole-gemeente composition: no earlier row creates it)',
+    );
+    // The map check still runs and finds the shares wrong.
+    expect(message).toContain('line 3: GM9006 Oudzuid → GM9002 Noordoost: share 0.667 in the table');
+    expect(existsSync(outDir)).toBe(false);
   });
 
   it('prints a summary line and removes the former file once the registry no longer asks for it', () => {

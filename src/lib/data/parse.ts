@@ -18,6 +18,7 @@ import type {
   GeometryEntry,
   LayerEntry,
   LayerFile,
+  LayerAgreement,
   LayerMeta,
   Layout2011,
   LocalizedText,
@@ -170,8 +171,9 @@ export function parseLayerFile(json: unknown, file: string): LayerFile {
 /**
  * Parse a municipalities topology (`municipalities-<year>.topo.json`): a TopoJSON `Topology` with
  * object `municipalities`, a GeometryCollection of Polygon/MultiPolygon geometries, each with a unique
- * string `id` (GM code), properties `name`, `areaKm2` (finite, ≥ 0) and `inhabitants` (integer ≥ 0 or null),
- * and arc indices that exist in `arcs`. Other objects in the topology are allowed and ignored.
+ * string `id` (GM code), properties `name`, `areaKm2` (finite, ≥ 0), `inhabitants` (integer ≥ 0 or null) and
+ * optionally `parts` (GM codes in increasing order, at least one), and arc indices that exist in `arcs`.
+ * Other objects in the topology are allowed and ignored.
  */
 export function parseMunicipalityTopology(json: unknown, file: string): MunicipalityTopology {
   const r = new Reader(file);
@@ -222,6 +224,7 @@ export function parseMunicipalityTopology(json: unknown, file: string): Municipa
     const area = r.number(p.areaKm2, `${at}.properties.areaKm2`);
     if (area < 0) r.fail(`${at}.properties.areaKm2`, `negative area ${area}`);
     if (p.inhabitants !== null) r.count(p.inhabitants, `${at}.properties.inhabitants`);
+    if (p.parts !== undefined) r.parts(p.parts, `${at}.properties.parts`);
   });
   r.unique(ids, `${collectionPath}.geometries`, 'gemeente id');
   // Every field the type promises has been checked above.
@@ -249,11 +252,7 @@ export function parseFormerMunicipalities(
     }
     return value as FormerChangeKind;
   };
-  const gmCode = (value: unknown, path: string): MunicipalityCode => {
-    const code = r.string(value, path);
-    if (!/^GM\d{4}$/.test(code)) r.fail(path, `expected a gemeente code GMnnnn, got ${describe(code)}`);
-    return code;
-  };
+  const gmCode = (value: unknown, path: string): MunicipalityCode => r.gmCode(value, path);
   const municipalities = r.array(root.municipalities, 'municipalities').map((value, i): FormerMunicipality => {
     const o = r.object(value, `municipalities[${i}]`);
     const code = gmCode(o.code, `municipalities[${i}].code`);
@@ -422,6 +421,26 @@ class Reader {
     return s;
   }
 
+  /** A CBS gemeente code `GMnnnn`. */
+  gmCode(value: unknown, path: string): MunicipalityCode {
+    const code = this.string(value, path);
+    if (!/^GM\d{4}$/.test(code)) this.fail(path, `expected a gemeente code GMnnnn, got ${describe(code)}`);
+    return code;
+  }
+
+  /** A gemeente's `parts`: at least one GM code, in increasing (code-unit) order, none twice. */
+  parts(value: unknown, path: string): MunicipalityCode[] {
+    const codes = this.array(value, path).map((v, i) => this.gmCode(v, `${path}[${i}]`));
+    if (codes.length === 0) this.fail(path, 'expected at least one gemeente code');
+    codes.forEach((code, i) => {
+      const previous = codes[i - 1];
+      if (previous !== undefined && compare(previous, code) >= 0) {
+        this.fail(`${path}[${i}]`, `expected codes in increasing order without repeats, got ${code} after ${previous}`);
+      }
+    });
+    return codes;
+  }
+
   /** A path relative to the manifest's folder, without `..` segments, so it cannot point elsewhere. */
   relativePath(value: unknown, path: string): string {
     const s = this.string(value, path);
@@ -483,6 +502,23 @@ class Reader {
     };
   }
 
+  /** A layer's `alsoIn`: `agrees` is true exactly when there are no differences. */
+  agreement(value: unknown, path: string): LayerAgreement {
+    const o = this.object(value, path);
+    const source = this.source(o.source, `${path}.source`);
+    const agrees = this.boolean(o.agrees, `${path}.agrees`);
+    const differences = this.array(o.differences, `${path}.differences`).map((d, i) =>
+      this.string(d, `${path}.differences[${i}]`),
+    );
+    if (agrees !== (differences.length === 0)) {
+      this.fail(
+        `${path}.agrees`,
+        agrees ? `true, but ${differences.length} difference(s) are listed` : 'false, but no difference is listed',
+      );
+    }
+    return { source, agrees, differences };
+  }
+
   layerMeta(value: unknown, path: string): LayerMeta {
     const o = this.object(value, path);
     const id = this.string(o.id, `${path}.id`);
@@ -517,6 +553,7 @@ class Reader {
       meta.dash = dash;
     }
     if (o.layout2011 !== undefined) meta.layout2011 = this.layout2011(o.layout2011, `${path}.layout2011`);
+    if (o.alsoIn !== undefined) meta.alsoIn = this.agreement(o.alsoIn, `${path}.alsoIn`);
     return meta;
   }
 }
