@@ -292,6 +292,9 @@ export function buildData(options: BuildOptions): BuildResult {
       geometryId: spec.geometryId,
       regionCount: file.regions.length,
       coveredCount: new Set(file.regions.flatMap((r) => r.members)).size,
+      kind: spec.kind,
+      name: spec.name,
+      color: spec.color,
     });
   }
   const manifest: Manifest = { format: MANIFEST_FORMAT, geometries: geometryEntries, layers: layerEntries };

@@ -243,6 +243,13 @@ export interface LayerEntry {
   regionCount: number;
   /** Number of gemeenten that belong to at least one region. */
   coveredCount: number;
+  /**
+   * The layer's kind, name and line colour, so that the year control can say which layouts a year has without
+   * reading that year's layer files. Optional: manifests written before the years had none.
+   */
+  kind?: string;
+  name?: LocalizedText;
+  color?: string;
 }
 
 /** `public/data/manifest.json`. */

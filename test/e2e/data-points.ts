@@ -4,10 +4,18 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { LayerFile, Manifest, MunicipalityProps, MunicipalityTopology } from '../../src/lib/types';
 import { readData } from './helpers';
 
-/** The built manifest, topology and a layer file, as the app loads them. */
+/**
+ * The built data of the year the app opens with (the newest), as the app loads it: the manifest narrowed to that
+ * year's geometry and layers, its topology, and a layer file by id.
+ */
 export function builtData() {
-  const manifest = readData<Manifest>('manifest.json');
-  const geometry = manifest.geometries[0]!;
+  const full = readData<Manifest>('manifest.json');
+  const geometry = [...full.geometries].sort((a, b) => b.year - a.year)[0]!;
+  const manifest: Manifest = {
+    ...full,
+    geometries: [geometry],
+    layers: full.layers.filter((l) => l.geometryId === geometry.id),
+  };
   const topology = readData<MunicipalityTopology>(geometry.file);
   const layer = (id: string) => readData<LayerFile>(manifest.layers.find((l) => l.id === id)!.file);
   return { manifest, geometry, topology, layer };

@@ -27,11 +27,12 @@ function builtAtlas() {
   const dir = join(import.meta.dirname, '../../public/data');
   const read = (f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown;
   const manifest = parseManifest(read('manifest.json'), 'manifest.json');
-  const geometry = manifest.geometries[0]!;
+  // The year the app opens with: the newest.
+  const geometry = [...manifest.geometries].sort((a, b) => b.year - a.year)[0]!;
   return buildAtlas(
     geometry,
     parseMunicipalityTopology(read(geometry.file), geometry.file),
-    manifest.layers.map((l) => parseLayerFile(read(l.file), l.file)),
+    manifest.layers.filter((l) => l.geometryId === geometry.id).map((l) => parseLayerFile(read(l.file), l.file)),
   );
 }
 

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { EMPTY_VIEW, parseViewState, serializeViewState, type ViewState } from '../../src/lib/state/url-state';
+import {
+  EMPTY_VIEW,
+  parseViewState,
+  serializeViewState,
+  yearOfSearch,
+  type ViewState,
+} from '../../src/lib/state/url-state';
 
 const known = {
+  years: new Set([2015, 2016, 2025]),
   layerIds: new Set(['jeugdregio-2025', 'veiligthuis-2025', 'cjg-2025']),
   municipalityCodes: new Set(['GM0363', 'GM0014']),
   metrics: new Set(['ari', 'nmi']),
@@ -11,12 +18,13 @@ const known = {
 describe('parseViewState', () => {
   it('reads every parameter of a full link', () => {
     const { state, ignored } = parseViewState(
-      '?lang=en&layers=jeugdregio-2025,cjg-2025&fill=cjg-2025&gm=GM0363&via=cjg-2025&pair=jeugdregio-2025,veiligthuis-2025&panel=pair&metric=ari&map=5.1,52.2,7.5',
+      '?lang=en&year=2016&layers=jeugdregio-2025,cjg-2025&fill=cjg-2025&gm=GM0363&via=cjg-2025&pair=jeugdregio-2025,veiligthuis-2025&panel=pair&metric=ari&map=5.1,52.2,7.5',
       known,
     );
     expect(ignored).toEqual([]);
     expect(state).toEqual({
       lang: 'en',
+      year: 2016,
       layers: ['jeugdregio-2025', 'cjg-2025'],
       fill: 'cjg-2025',
       municipality: 'GM0363',
@@ -39,6 +47,22 @@ describe('parseViewState', () => {
     expect(state.pair).toBeNull();
     expect(state.camera).toBeNull();
     expect(ignored.map((i) => i.param)).toEqual(['lang', 'layers', 'gm', 'pair', 'map', 'metric', 'foo']);
+  });
+
+  it('reads a year the data has, and ignores others (the newest then applies)', () => {
+    expect(parseViewState('?year=2015', known).state.year).toBe(2015);
+    expect(parseViewState('', known).state.year).toBeNull();
+    for (const value of ['2017', '16', '2016.0', ' 2016', '2e3', '']) {
+      const { state, ignored } = parseViewState(`?year=${encodeURIComponent(value)}`, known);
+      expect(state.year).toBeNull();
+      expect(ignored).toEqual([{ param: 'year', value }]);
+    }
+  });
+
+  it('reads the year of a link before anything is loaded', () => {
+    expect(yearOfSearch('?layers=x&year=2016')).toBe(2016);
+    expect(yearOfSearch('?year=16')).toBeNull();
+    expect(yearOfSearch('?layers=x')).toBeNull();
   });
 
   it('distinguishes "no layers" from "layers not in the link"', () => {
@@ -66,6 +90,7 @@ describe('serializeViewState', () => {
     const layerId = fc.constantFrom(...known.layerIds);
     const view = fc.record<ViewState>({
       lang: fc.constantFrom(null, 'nl' as const, 'en' as const),
+      year: fc.option(fc.constantFrom(...known.years)),
       layers: fc.option(fc.uniqueArray(layerId, { maxLength: 3 })),
       fill: fc.option(fc.oneof(layerId, fc.constant('none' as const))),
       municipality: fc.option(fc.constantFrom(...known.municipalityCodes)),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
 import { AppState } from '../../src/lib/state/app-state.svelte';
-import { readyGridApp } from '../fixtures/grid-app';
+import { gridAtlasOfYear, readyGridApp } from '../fixtures/grid-app';
 import { UrlSync, type BrowserUrl } from '../../src/lib/state/url-sync.svelte';
 
 const ORIGIN = 'https://example.org';
@@ -156,6 +156,36 @@ describe('UrlSync', () => {
     // Once disconnected, back and forward no longer touch the state.
     popTo(pairQuery);
     expect(app.panel).toBeNull();
+  });
+
+  it('a link of another year asks for that year and restores its view once it is there; a chosen year keeps the view', () => {
+    const app = readyState();
+    app.years = [2016, 2025].map((year) => ({ year, geometryId: `grid-${year}`, municipalityCount: 9, layers: [] }));
+    const { browser, calls, popTo } = fakeBrowser(DEFAULT_QUERY);
+    const sync = new UrlSync(app, browser);
+    sync.yearReady();
+    const cleanup = connect(sync);
+    expect(app.requestedYear).toBeNull();
+    expect(calls).toEqual([]);
+    // Back to an entry of 2016: the year is asked for, nothing of its view is applied to 2025's layers.
+    popTo('?year=2016&layers=rows-2016&fill=none');
+    expect(app.requestedYear).toBe(2016);
+    expect(app.visible).toEqual(['rows-2025', 'columns-2025']);
+    expect(app.notices).toEqual([]);
+    // 2016 is there: its view is restored, and the link keeps the year.
+    app.setLoaded({ status: 'ready', atlas: gridAtlasOfYear(2016, 'rows', 'columns'), former: [], fileErrors: [] });
+    sync.yearReady();
+    flushSync();
+    expect(app.visible).toEqual(['rows-2016']);
+    expect(app.filled).toBeNull();
+    expect(browser.location.search).toBe('?year=2016&layers=rows-2016&fill=none');
+    // A year chosen in the control (not by a link): the carried-over view stays, and the link follows it.
+    app.setLoaded({ status: 'ready', atlas: gridAtlasOfYear(2025, 'rows', 'columns'), former: [], fileErrors: [] });
+    sync.yearReady();
+    flushSync();
+    expect(app.visible).toEqual(['rows-2025']);
+    expect(browser.location.search).toBe('?layers=rows-2025&fill=none');
+    cleanup();
   });
 
   it('does nothing before the atlas is loaded', () => {

@@ -1,11 +1,12 @@
 /**
- * Assemble the atlas from the files of `public/data/`: one function for the browser loader (over HTTP)
- * and the command line (from disk); only reading the bytes differs. Parses every file with the validating
- * parsers and reports which file failed. A layer file or the former-gemeenten file that fails does not sink
- * the atlas: it is left out and its error listed; a bad manifest or topology does (DataError).
+ * Assemble the atlas of one year from the files of `public/data/`: one set of functions for the browser loader
+ * (over HTTP) and the command line (from disk); only reading the bytes differs. Parses every file with the
+ * validating parsers and reports which file failed. A layer file or the former-gemeenten file that fails does
+ * not sink the atlas: it is left out and its error listed; a bad manifest or topology does (DataError).
+ * The manifest is read once; each year's gemeenten and layers only when that year is asked for.
  */
 import { DataError, isAbort, messageOf, parseJson } from '../errors';
-import type { FormerMunicipality, LayerFile, Manifest } from '../types';
+import type { FormerMunicipality, LayerFile, LocalizedText, Manifest } from '../types';
 import { buildAtlas, type Atlas } from './atlas';
 import {
   checkLayerAgainstTopology,
@@ -39,21 +40,77 @@ export interface LoadedAtlas {
   fileErrors: FileLoadError[];
 }
 
+/** One year of the atlas as the manifest lists it: what the year control shows before the year is loaded. */
+export interface YearSummary {
+  year: number;
+  geometryId: string;
+  municipalityCount: number;
+  /** Its layers in registry order: id, kind and (when the manifest has them) name and colour. */
+  layers: { id: string; kind: string; name?: LocalizedText; color?: string }[];
+}
+
+const MANIFEST_FILE = 'manifest.json';
+
+/** Read and check the manifest. Throws DataError when it cannot be used or lists no gemeente geometry. */
+export async function readManifest(source: DataSource): Promise<Manifest> {
+  const manifest = await readJson(source, MANIFEST_FILE, parseManifest);
+  if (manifest.geometries.length === 0) {
+    const name = source.nameOf(MANIFEST_FILE);
+    throw new DataError(`${name}: lists no gemeente geometry`, name);
+  }
+  return manifest;
+}
+
 /**
- * Read the manifest, the newest gemeente geometry and its layers (in parallel) from `source`.
- * Throws DataError when the manifest or the geometry cannot be used; an abort is passed on as is.
+ * The years of the manifest, oldest first, each with its layers. A layer's kind is its id without the year
+ * where an older manifest does not say it.
+ * @example yearsOf(manifest).map((y) => y.year) // [2015, 2016, …, 2025]
  */
-export async function assembleAtlas(source: DataSource): Promise<LoadedAtlas> {
-  const readJson = async <T>(file: string, parse: (json: unknown, name: string) => T): Promise<T> => {
-    const name = source.nameOf(file);
-    return parse(parseJson(await source.readText(file), name), name);
-  };
-  const manifestName = source.nameOf('manifest.json');
-  const manifest: Manifest = await readJson('manifest.json', parseManifest);
-  // The newest year; a later issue lets the user choose.
-  const geometry = [...manifest.geometries].sort((a, b) => b.year - a.year)[0];
-  if (!geometry) throw new DataError(`${manifestName}: lists no gemeente geometry`, manifestName);
-  const topology = await readJson(geometry.file, parseMunicipalityTopology);
+export function yearsOf(manifest: Manifest): YearSummary[] {
+  return [...manifest.geometries]
+    .sort((a, b) => a.year - b.year)
+    .map((g) => ({
+      year: g.year,
+      geometryId: g.id,
+      municipalityCount: g.municipalityCount,
+      layers: manifest.layers
+        .filter((l) => l.geometryId === g.id)
+        .map((l) => ({
+          id: l.id,
+          kind: l.kind ?? l.id.replace(new RegExp(`-${g.year}$`), ''),
+          ...(l.name ? { name: l.name } : {}),
+          ...(l.color ? { color: l.color } : {}),
+        })),
+    }));
+}
+
+/** The newest year of the manifest: what the atlas shows unless a year is asked for. */
+export function newestYear(manifest: Manifest): number {
+  return Math.max(...manifest.geometries.map((g) => g.year));
+}
+
+/**
+ * Read the manifest, then the gemeenten of `year` (default: the newest) and that year's layers.
+ * Throws DataError when the manifest, the year or its geometry cannot be used; an abort is passed on as is.
+ */
+export async function assembleAtlas(source: DataSource, year?: number): Promise<LoadedAtlas> {
+  return assembleYear(source, await readManifest(source), year ?? null);
+}
+
+/**
+ * The atlas of `year` (null: the newest) from a manifest already read: its gemeente topology, then its layers and
+ * former gemeenten in parallel. Throws DataError for a year the manifest does not list.
+ */
+export async function assembleYear(source: DataSource, manifest: Manifest, year: number | null): Promise<LoadedAtlas> {
+  const wanted = year ?? newestYear(manifest);
+  const geometry = manifest.geometries.find((g) => g.year === wanted);
+  if (!geometry) {
+    const name = source.nameOf(MANIFEST_FILE);
+    const years = yearsOf(manifest).map((y) => y.year);
+    throw new DataError(`${name}: no gemeenten for the year ${wanted} (years: ${years.join(', ')})`, name);
+  }
+  const read = <T>(file: string, parse: (json: unknown, name: string) => T) => readJson(source, file, parse);
+  const topology = await read(geometry.file, parseMunicipalityTopology);
   const codes = new Set(topology.objects.municipalities.geometries.map((g) => String(g.id)));
 
   const entries = manifest.layers.filter((l) => l.geometryId === geometry.id);
@@ -61,7 +118,7 @@ export async function assembleAtlas(source: DataSource): Promise<LoadedAtlas> {
   const [layerResults, formerResult] = await Promise.all([
     Promise.allSettled(
       entries.map((entry) =>
-        readJson(entry.file, (json, name) => {
+        read(entry.file, (json, name) => {
           const layer = parseLayerFile(json, name);
           checkLayerAgainstTopology(layer, codes, name);
           return layer;
@@ -69,7 +126,7 @@ export async function assembleAtlas(source: DataSource): Promise<LoadedAtlas> {
       ),
     ),
     former
-      ? settle(readJson(former.file, (json, name) => parseFormerMunicipalities(json, name, codes).municipalities))
+      ? settle(read(former.file, (json, name) => parseFormerMunicipalities(json, name, codes).municipalities))
       : null,
   ]);
   const fileErrors: FileLoadError[] = [];
@@ -89,6 +146,12 @@ export async function assembleAtlas(source: DataSource): Promise<LoadedAtlas> {
     former: formerResult?.status === 'fulfilled' ? formerResult.value : [],
     fileErrors,
   };
+}
+
+/** A file of `source`, parsed as JSON and then by `parse`. */
+async function readJson<T>(source: DataSource, file: string, parse: (json: unknown, name: string) => T): Promise<T> {
+  const name = source.nameOf(file);
+  return parse(parseJson(await source.readText(file), name), name);
 }
 
 /** Like one entry of `Promise.allSettled`. */

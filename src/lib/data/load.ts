@@ -1,19 +1,19 @@
 /**
  * Load the atlas from `public/data/` over HTTP (browser): the one data module that fetches. Checks every
- * response; parsing, validation and assembly are `assembleAtlas`, shared with the command line.
+ * response; parsing, validation and assembly are in assemble.ts, shared with the command line.
  */
 import { DataError, isAbort } from '../errors';
-import { assembleAtlas, type LoadedAtlas } from './assemble';
+import type { DataSource, LoadedAtlas } from './assemble';
 
 export type LoadState =
   { status: 'loading' } | ({ status: 'ready' } & LoadedAtlas) | { status: 'error'; message: string };
 
 /**
- * Load manifest, the newest gemeente geometry and its layers from `baseUrl` (ending in `/`).
- * Throws (DataError) when the manifest or geometry cannot be used; an `AbortError` is rethrown as is.
+ * The files under `baseUrl` (ending in `/`) as a data source for assemble.ts. A failed request rejects with a
+ * DataError naming the URL; an abort through `signal` (if given) rejects with the `AbortError` as is.
  */
-export function loadAtlas(baseUrl: string, signal: AbortSignal): Promise<LoadedAtlas> {
-  return assembleAtlas({
+export function httpSource(baseUrl: string, signal?: AbortSignal): DataSource {
+  return {
     nameOf: (file) => `${baseUrl}${file}`,
     readText: async (file) => {
       const url = `${baseUrl}${file}`;
@@ -25,5 +25,5 @@ export function loadAtlas(baseUrl: string, signal: AbortSignal): Promise<LoadedA
       if (!res.ok) throw new DataError(`${url}: HTTP ${res.status} ${res.statusText}`.trim(), url);
       return res.text();
     },
-  });
+  };
 }

@@ -102,7 +102,7 @@ export function parseManifest(json: unknown, file: string): Manifest {
     const o = r.object(value, path);
     const geometryId = r.string(o.geometryId, `${path}.geometryId`);
     if (!geometryIds.has(geometryId)) r.fail(`${path}.geometryId`, `geometry "${geometryId}" is not in geometries`);
-    return {
+    const entry: LayerEntry = {
       id: r.string(o.id, `${path}.id`),
       file: r.relativePath(o.file, `${path}.file`),
       sha256: r.sha256(o.sha256, `${path}.sha256`),
@@ -110,6 +110,10 @@ export function parseManifest(json: unknown, file: string): Manifest {
       regionCount: r.count(o.regionCount, `${path}.regionCount`),
       coveredCount: r.count(o.coveredCount, `${path}.coveredCount`),
     };
+    if (o.kind !== undefined) entry.kind = r.string(o.kind, `${path}.kind`);
+    if (o.name !== undefined) entry.name = r.localized(o.name, `${path}.name`);
+    if (o.color !== undefined) entry.color = r.colour(o.color, `${path}.color`);
+    return entry;
   });
   r.unique(
     layers.map((l) => l.id),
@@ -519,6 +523,13 @@ class Reader {
     return { source, agrees, differences };
   }
 
+  /** A CSS colour `#rrggbb`. */
+  colour(value: unknown, path: string): string {
+    const color = this.string(value, path);
+    if (!/^#[0-9a-fA-F]{6}$/.test(color)) this.fail(path, `expected a colour #rrggbb, got ${describe(color)}`);
+    return color;
+  }
+
   layerMeta(value: unknown, path: string): LayerMeta {
     const o = this.object(value, path);
     const id = this.string(o.id, `${path}.id`);
@@ -530,9 +541,7 @@ class Reader {
     if (!DOMAINS.includes(domain as Domain)) {
       this.fail(`${path}.domain`, `expected one of ${DOMAINS.join(', ')}, got ${describe(domain)}`);
     }
-    const color = this.string(o.color, `${path}.color`);
-    if (!/^#[0-9a-fA-F]{6}$/.test(color))
-      this.fail(`${path}.color`, `expected a colour #rrggbb, got ${describe(color)}`);
+    const color = this.colour(o.color, `${path}.color`);
     const meta: LayerMeta = {
       id,
       kind,

@@ -64,6 +64,15 @@ export function addBaseLayers(map: SetupMap, geometry: MapGeometry): void {
   map.addLayer(outlineLayer());
 }
 
+/** Another year's gemeenten: the base sources get its geometry (region layers follow through `syncRegionLayers`). */
+export function updateBaseSources(map: SetupMap, geometry: MapGeometry): void {
+  const setData = (id: string, data: Parameters<GeoJSONSource['setData']>[0]) =>
+    (map.getSource(id) as GeoJSONSource | undefined)?.setData(data);
+  setData(SOURCE_MUNICIPALITIES, geometry.municipalities);
+  setData(SOURCE_MUNICIPALITY_BORDERS, geometry.municipalityBorders);
+  setData(SOURCE_OUTLINE, geometry.outline);
+}
+
 /** Where a region layer's map layers go: below these (the next region layer's, or the base slots). */
 interface Slots {
   fill: string;

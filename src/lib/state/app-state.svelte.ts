@@ -18,6 +18,7 @@ import type { MatrixResult } from '../worker/protocol';
 import { translate, type Lang, type MessageKey } from '../i18n/messages';
 import { formatDate, formatNumber } from '../i18n/format';
 import { EMPTY_VIEW, type ViewState } from './url-state';
+import type { YearSummary } from '../data/assemble';
 
 /** A region of a layer. */
 export interface RegionRef {
@@ -94,6 +95,12 @@ export class AppState {
   /** Short messages about the link (ignored parameters). */
   notices = $state<string[]>([]);
   load = $state.raw<LoadState>({ status: 'loading' });
+  /** The years the data has, oldest first, with their layouts (from the manifest; empty until it is read). */
+  years = $state.raw<YearSummary[]>([]);
+  /** The year asked for (year control, link); null until the first load chose one. The loader follows it. */
+  requestedYear = $state<number | null>(null);
+  /** A year being loaded while another is on screen, or null. */
+  loadingYear = $state<number | null>(null);
   /** The user's own layers (imported or saved what-ifs), kept in IndexedDB. */
   userLayers = $state.raw<LayerFile[]>([]);
   /** A what-if copy being edited, and the layer it started from; not stored until saved. */
@@ -105,11 +112,19 @@ export class AppState {
   pairResult = $state.raw<Computation<LayerComparison>>({ status: 'idle' });
 
   private buildGeometry = createMapGeometryBuilder();
-  /** The built-in atlas plus the user's layers and the draft, each shown like any other layer. */
+  /** The year on screen. */
+  year = $derived(this.load.status === 'ready' ? this.load.atlas.geometry.year : null);
+  /** The newest year of the data: what a link without a year shows. */
+  newestYear = $derived(this.years.length ? this.years[this.years.length - 1]!.year : null);
+  /**
+   * The built-in atlas plus the user's layers and the draft, each shown like any other layer. A draft belongs to
+   * the year it was started in and waits there while another year is shown.
+   */
   atlas = $derived.by((): Atlas | null => {
     if (this.load.status !== 'ready') return null;
     const base = this.load.atlas;
-    const extra = [...this.userLayers, ...(this.draft ? [this.draft.file] : [])];
+    const draft = this.draft?.file.meta.geometryId === base.geometry.id ? [this.draft.file] : [];
+    const extra = [...this.userLayers, ...draft];
     if (extra.length === 0) return base;
     const builtIn = base.layers.map((l): LayerFile => ({ format: LAYER_FORMAT, meta: l.meta, regions: l.regions }));
     return buildAtlas(base.geometry, base.topology, [...extra, ...builtIn]);
@@ -169,13 +184,56 @@ export class AppState {
   num = (value: number, digits = 0): string => formatNumber(value, this.lang, digits);
   date = (iso: string): string => formatDate(iso, this.lang);
 
-  /** Make the atlas ready and show its default layers. */
+  /**
+   * Make the atlas ready and show its default layers; when it replaces another year, carry the view over to it
+   * (see `carryOver`).
+   */
   setLoaded(load: LoadState): void {
+    const previous = this.load.status === 'ready' ? this.load.atlas : null;
     this.load = load;
-    if (load.status === 'ready' && this.visible.length === 0) {
+    if (load.status !== 'ready') return;
+    if (previous && previous.geometry.id !== load.atlas.geometry.id) this.carryOver(previous, load.atlas);
+    if (this.visible.length === 0) {
       this.visible = load.atlas.layers.filter((l) => l.meta.isDefaultVisible).map((l) => l.meta.id);
       this.filled = this.visible[0] ?? null;
     }
+  }
+
+  /** Show another year (the loader follows). */
+  chooseYear(year: number): void {
+    this.requestedYear = year;
+  }
+
+  /**
+   * A new year replaces `from` by `to`: every layer shown, filled or compared is replaced by the layer of the same
+   * kind in the new year (dropped where the year has none); a gemeente panel stays where the gemeente exists in
+   * the new year; marks and a region shown from the profile are cleared.
+   */
+  private carryOver(from: Atlas, to: Atlas): void {
+    // A lookup for this call only, never rendered.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    const idOfKind = new Map(to.layers.map((l) => [l.meta.kind, l.meta.id]));
+    const same = (id: LayerId): LayerId | null => {
+      const kind = from.layersById.get(id)?.meta.kind;
+      return kind === undefined ? null : (idOfKind.get(kind) ?? null);
+    };
+    const order = to.layers.map((l) => l.meta.id);
+    this.visible = this.visible.flatMap((id) => same(id) ?? []).sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    this.filled = this.filled ? same(this.filled) : null;
+    const pair = this.lastPair && { a: same(this.lastPair.a), b: same(this.lastPair.b) };
+    this.lastPair = pair?.a && pair.b ? { a: pair.a, b: pair.b } : null;
+    const exists = (code: MunicipalityCode) => to.municipalitiesByCode.has(code);
+    const p = this.panel;
+    if (p?.kind === 'region') {
+      const layerId = same(p.layerId);
+      this.panel = layerId && exists(p.municipality) ? { ...p, layerId } : null;
+    } else if (p?.kind === 'profile') this.panel = exists(p.municipality) ? p : null;
+    else if (p?.kind === 'pair') {
+      const [a, b] = [same(p.a), same(p.b)];
+      this.panel = a && b ? { kind: 'pair', a, b } : { kind: 'matrix' };
+    }
+    this.marked = [];
+    this.shownRegion = null;
   }
 
   toggleLayer(id: LayerId): void {
@@ -311,6 +369,8 @@ export class AppState {
     return {
       ...EMPTY_VIEW,
       lang: this.lang === 'nl' ? null : this.lang,
+      // Only an earlier year goes into the link: one without a year opens the newest.
+      year: this.newestYear !== null && this.year !== this.newestYear ? this.year : null,
       layers: [...this.visible],
       fill: this.filled ?? 'none',
       municipality: p?.kind === 'region' || p?.kind === 'profile' ? p.municipality : null,

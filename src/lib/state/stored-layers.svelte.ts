@@ -48,10 +48,12 @@ export class StoredLayers {
   /**
    * The stored layers that fit `atlas`: drawn on its gemeente geometry and naming only its gemeenten.
    * Damaged records and layers that name unknown gemeenten are listed in the notice; layers of another
-   * geometry (an older year) are left in the store quietly. Never rejects: a store that cannot be read
+   * geometry (another year) are left in the store quietly. Saving stops until `startSaving`. Never rejects: a store that cannot be read
    * gives no layers and a notice.
    */
   async load(atlas: Atlas): Promise<LayerFile[]> {
+    // Another year is being read: the store must not follow the previous year's list meanwhile.
+    this.isSaving = false;
     const skipped: string[] = [];
     try {
       const files = await this.storage.listUserLayers((s) => skipped.push(s.key));
@@ -59,11 +61,12 @@ export class StoredLayers {
       // eslint-disable-next-line svelte/prefer-svelte-reactivity
       const codes = new Set(atlas.municipalities.map((m) => m.code));
       const usable = files.filter((file) => {
+        // A stored layer of another gemeente set (another year) is kept in the store quietly, not shown.
+        if (file.meta.geometryId !== atlas.geometry.id) return false;
         try {
           checkLayerAgainstTopology(file, codes, file.meta.id);
-          return file.meta.geometryId === atlas.geometry.id;
+          return true;
         } catch {
-          // A stored layer of another gemeente set (an older year) is kept in the store, not shown.
           skipped.push(file.meta.id);
           return false;
         }

@@ -12,6 +12,8 @@ import { METRICS } from '../stats/pair';
 /** Everything a link restores. `null` means "not in the link" (the app's default applies). */
 export interface ViewState {
   lang: Lang | null;
+  /** The year shown; null: the newest (links from before the years open today's atlas). */
+  year: number | null;
   /** Visible layers; an empty list is a valid choice (nothing visible). */
   layers: LayerId[] | null;
   /** The filled layer; `'none'` means explicitly no fill. */
@@ -31,14 +33,17 @@ export interface ViewState {
 
 /** What the parser needs to know to reject outdated values. */
 export interface KnownValues {
+  /** The years the data has. */
+  years: ReadonlySet<number>;
   layerIds: ReadonlySet<LayerId>;
   municipalityCodes: ReadonlySet<MunicipalityCode>;
   metrics: ReadonlySet<string>;
 }
 
-/** What a link may name in `atlas`: its layers (the user's included) and gemeenten, and the metrics. */
-export function knownValues(atlas: Atlas): KnownValues {
+/** What a link may name in `atlas`: the data's `years`, the atlas's layers (the user's included) and gemeenten, and the metrics. */
+export function knownValues(atlas: Atlas, years: readonly number[]): KnownValues {
   return {
+    years: new Set(years),
     layerIds: new Set(atlas.layers.map((l) => l.meta.id)),
     municipalityCodes: new Set(atlas.municipalities.map((m) => m.code)),
     metrics: new Set(METRICS.map((m) => m.id)),
@@ -53,6 +58,7 @@ export interface IgnoredParam {
 
 export const EMPTY_VIEW: ViewState = {
   lang: null,
+  year: null,
   layers: null,
   fill: null,
   municipality: null,
@@ -89,6 +95,12 @@ export function parseViewState(search: string, known: KnownValues): { state: Vie
         if (value === 'nl' || value === 'en') state.lang = value;
         else ignore(param, value);
         break;
+      case 'year': {
+        const year = Number(value);
+        if (/^\d{4}$/.test(value) && known.years.has(year)) state.year = year;
+        else ignore(param, value);
+        break;
+      }
       case 'layers':
         state.layers = value === '' ? [] : [...new Set(value.split(','))].flatMap((v) => layer(param, v) ?? []);
         break;
@@ -142,6 +154,16 @@ function parseCamera(value: string): ViewState['camera'] {
 }
 
 /**
+ * The year a query string names (`?year=2016`), or null, before anything is loaded: the loader reads that year
+ * first. Whether the data has it is checked when the manifest is read.
+ * @example yearOfSearch('?year=2016&layers=x') // 2016
+ */
+export function yearOfSearch(search: string): number | null {
+  const value = new URLSearchParams(search).get('year');
+  return value !== null && /^\d{4}$/.test(value) ? Number(value) : null;
+}
+
+/**
  * Write a view as a query string (leading `?`, or '' for the default view), in a fixed parameter order
  * so equal views give equal links. Coordinates are rounded to what the eye can tell apart.
  * @example serializeViewState({ ...EMPTY_VIEW, lang: 'en' }) // '?lang=en'
@@ -149,6 +171,7 @@ function parseCamera(value: string): ViewState['camera'] {
 export function serializeViewState(state: ViewState): string {
   const params = new URLSearchParams();
   if (state.lang) params.set('lang', state.lang);
+  if (state.year !== null) params.set('year', String(state.year));
   if (state.layers) params.set('layers', state.layers.join(','));
   if (state.fill) params.set('fill', state.fill);
   if (state.municipality) params.set('gm', state.municipality);

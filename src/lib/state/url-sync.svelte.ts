@@ -6,7 +6,7 @@
  * `location` and `history` through a narrow interface (`BrowserUrl`), so it runs in Node with a fake.
  */
 import type { AppState } from './app-state.svelte';
-import { knownValues, parseViewState, serializeViewState } from './url-state';
+import { knownValues, parseViewState, serializeViewState, yearOfSearch } from './url-state';
 
 /** The parts of the browser this module touches: the address, the history, and where `popstate` arrives. */
 export interface BrowserUrl {
@@ -27,6 +27,10 @@ export class UrlSync {
   private readonly browser: BrowserUrl;
   /** The link's view without the camera, last written to history: a change of it is a new history entry. */
   private lastViewKey = '';
+  /** Whether the page's link has been restored (it is, once, on the first load). */
+  private isRestored = false;
+  /** The year a link asked for (back or forward), whose view is restored once that year is there. */
+  private awaitedYear: number | null = null;
 
   /** The view's full link (origin, path and query), written into exported files. */
   link = $derived.by(() => {
@@ -47,13 +51,36 @@ export class UrlSync {
   restore(): void {
     const atlas = this.app.atlas;
     if (!atlas) return;
-    const { state, ignored } = parseViewState(this.browser.location.search, knownValues(atlas));
+    const years = this.app.years.map((y) => y.year);
+    const { state, ignored } = parseViewState(this.browser.location.search, knownValues(atlas, years));
+    // A link of another year (back or forward across a year change): load that year; its layers are read then.
+    const year = state.year ?? this.app.newestYear;
+    if (year !== null && year !== this.app.year) {
+      this.awaitedYear = year;
+      this.app.chooseYear(year);
+      return;
+    }
+    this.isRestored = true;
+    this.awaitedYear = null;
     this.app.applyView(state);
     // The restored view is the current history entry: writing it back replaces, never pushes.
     this.lastViewKey = serializeViewState({ ...this.app.toView(), camera: null });
     this.app.notices = ignored.length
       ? [this.app.t('linkIgnored', { list: ignored.map((i) => `${i.param}=${i.value}`).join(', ') })]
       : [];
+  }
+
+  /**
+   * A year's atlas is on screen: restore the link's view if this is the first load or the year a link asked for;
+   * a year chosen in the year control keeps the view the app carried over.
+   */
+  yearReady(): void {
+    if (!this.isRestored || (this.awaitedYear !== null && this.awaitedYear === this.app.year)) this.restore();
+  }
+
+  /** The year the page's link names, if any (for the first load, before the manifest is read). */
+  linkYear(): number | null {
+    return yearOfSearch(this.browser.location.search);
   }
 
   /**
