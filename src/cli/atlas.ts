@@ -1,13 +1,13 @@
 /**
  * Command-line interface to the built atlas data (`public/data/`, written by `npm run geo:build`).
  *
- *   npm run atlas -- layers [--json] [--data <dir>]
- *   npm run atlas -- lookup <gemeente> [--json] [--data <dir>]
- *   npm run atlas -- stats <A> <B> [--weight count|area|inhabitants] [--json|--csv] [--data <dir>]
- *   npm run atlas -- matrix [<layer id>…] [--metric <id>] [--json|--csv] [--data <dir>]
+ *   npm run atlas -- layers [--year <y>] [--json] [--data <dir>]
+ *   npm run atlas -- lookup <gemeente> [--year <y>] [--json] [--data <dir>]
+ *   npm run atlas -- stats <A> <B> [--year <y>] [--weight count|area|inhabitants] [--json|--csv] [--data <dir>]
+ *   npm run atlas -- matrix [<layer id>…] [--year <y>] [--metric <id>] [--json|--csv] [--data <dir>]
  *
- * Reads the files with the same validating parsers as the app and uses the newest gemeente
- * geometry of the manifest, like the app does. The statistics are those of src/lib/stats, which the
+ * Reads the files with the same validating parsers as the app and uses the gemeenten and layers of one
+ * year of the manifest: `--year`, or the newest, like the app does. The statistics are those of src/lib/stats, which the
  * app shows too. Exit codes: 0 done, 1 no match, unknown layer id or bad data, 2 usage.
  */
 import { existsSync } from 'node:fs';
@@ -44,6 +44,7 @@ const USAGE = `Usage:
   npm run atlas -- matrix [<layer id>…] [--metric <id>] [--json|--csv] [--data <dir>]
                                                      one metric for every pair of layers (default: all layers)
 Options:
+  --year <year>     the gemeenten and layers of that year (default: the newest year of the data)
   --json            print JSON instead of a table
   --csv             print CSV (comma, UTF-8, header row, dot decimals)
   --weight <w>      stats: weight of the best matches, mean congruence and nested share (default count)
@@ -66,14 +67,17 @@ const DEFAULT_DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..
  * former-gemeenten file the app would leave out (and report) stops the command, since numbers computed
  * without it could be taken for the whole atlas.
  */
-async function loadAtlas(dataDir: string): Promise<Atlas> {
-  const { atlas, fileErrors } = await assembleAtlas({
-    nameOf: (file) => join(dataDir, file),
-    readText: (file) =>
-      readFile(join(dataDir, file), 'utf8').catch((error: unknown) => {
-        throw new DataError(`${join(dataDir, file)}: cannot be read (${(error as Error).message})`, file);
-      }),
-  });
+async function loadAtlas(dataDir: string, year: number | undefined): Promise<Atlas> {
+  const { atlas, fileErrors } = await assembleAtlas(
+    {
+      nameOf: (file) => join(dataDir, file),
+      readText: (file) =>
+        readFile(join(dataDir, file), 'utf8').catch((error: unknown) => {
+          throw new DataError(`${join(dataDir, file)}: cannot be read (${(error as Error).message})`, file);
+        }),
+    },
+    year,
+  );
   if (fileErrors.length > 0) throw new DataError(fileErrors.map((e) => e.message).join('\n'));
   return atlas;
 }
@@ -82,9 +86,11 @@ async function loadAtlas(dataDir: string): Promise<Atlas> {
 function optionError(
   command: Command,
   rest: readonly string[],
-  values: { json?: boolean; csv?: boolean; weight?: string; metric?: string },
+  values: { json?: boolean; csv?: boolean; weight?: string; metric?: string; year?: string },
 ): string | null {
   if (values.json && values.csv) return '--json and --csv exclude each other.';
+  if (values.year !== undefined && !/^\d{4}$/.test(values.year))
+    return `--year needs a year such as 2016, not '${values.year}'.`;
   if (values.csv && (command === 'layers' || command === 'lookup')) return `${command} has no --csv.`;
   if (values.weight !== undefined && command !== 'stats') return '--weight belongs to stats.';
   if (values.metric !== undefined && command !== 'matrix') return '--metric belongs to matrix.';
@@ -100,7 +106,15 @@ function optionError(
 
 /** Run the command; resolves to the exit code. */
 async function main(argv: string[]): Promise<number> {
-  let values: { json?: boolean; csv?: boolean; weight?: string; metric?: string; data?: string; help?: boolean };
+  let values: {
+    json?: boolean;
+    csv?: boolean;
+    weight?: string;
+    metric?: string;
+    year?: string;
+    data?: string;
+    help?: boolean;
+  };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -110,6 +124,7 @@ async function main(argv: string[]): Promise<number> {
         csv: { type: 'boolean' },
         weight: { type: 'string' },
         metric: { type: 'string' },
+        year: { type: 'string' },
         data: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -145,7 +160,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`No manifest.json in ${dataDir}: run npm run geo:build first.\n`);
     return 1;
   }
-  const atlas = await loadAtlas(dataDir);
+  const atlas = await loadAtlas(dataDir, values.year === undefined ? undefined : Number(values.year));
 
   if (command === 'layers') {
     const layers = summarizeLayers(atlas);

@@ -2,12 +2,13 @@
  * Runs the real `atlas` command (through tsx, as `npm run atlas` does) on a data folder written from
  * the grid fixture, so the file reading, argument handling and exit codes are covered end to end.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAtlas, writeGridDataDir, type CliResult } from '../fixtures/cli-data';
 import { gridLayerFile } from '../fixtures/grid';
+import type { Manifest } from '../../src/lib/types';
 
 let dataDir: string;
 
@@ -113,5 +114,37 @@ describe('atlas command', () => {
       expect(status, args.join(' ')).toBe(2);
       expect(stderr).toContain('Usage:');
     }
+  });
+});
+
+describe('atlas --year (on the built data)', () => {
+  const builtDir = join(import.meta.dirname, '..', '..', 'public', 'data');
+  const manifest = JSON.parse(readFileSync(join(builtDir, 'manifest.json'), 'utf8')) as Manifest;
+
+  it('reads the gemeenten and layers of that year', () => {
+    const { status, stdout } = run('layers', '--year', '2016', '--json');
+    expect(status).toBe(0);
+    const layers = JSON.parse(stdout) as { id: string; municipalityCount: number }[];
+    const geometry = manifest.geometries.find((g) => g.year === 2016)!;
+    expect(layers.map((l) => l.id).sort()).toEqual(
+      manifest.layers
+        .filter((l) => l.geometryId === geometry.id)
+        .map((l) => l.id)
+        .sort(),
+    );
+    expect(new Set(layers.map((l) => l.municipalityCount))).toEqual(new Set([geometry.municipalityCount]));
+    // Haaren is a gemeente of 2016, not of 2025.
+    expect(run('lookup', 'Haaren', '--year', '2016').status).toBe(0);
+    expect(run('lookup', 'GM0788').status).toBe(1);
+  });
+
+  it('refuses a year the data does not have (1) and a value that is no year (2)', () => {
+    const missing = run('layers', '--year', '2012');
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('no gemeenten for the year 2012');
+    expect(missing.stderr).toContain('2015');
+    const garbage = run('layers', '--year', '16');
+    expect(garbage.status).toBe(2);
+    expect(garbage.stderr).toContain('--year needs a year');
   });
 });
