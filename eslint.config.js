@@ -13,6 +13,7 @@ const PURE = [
   'src/lib/data/**',
   'src/lib/geo/**',
   'src/lib/stats/**',
+  'src/lib/history/**',
   'src/lib/import/**',
   'src/lib/export/**',
   'src/lib/scales/**',
