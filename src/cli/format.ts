@@ -1,9 +1,24 @@
 /**
- * Pure formatting for the `atlas` command-line interface: JSON shapes and plain-text tables.
+ * Pure formatting for the `atlas` command-line interface: JSON shapes, plain-text tables and CSV. The sentences
+ * of `changes` and `trend` are the app's (i18n/history-text.ts), their CSV the app's tables (history/tables.ts).
  * Kept apart from the file reading in `atlas.ts` so it can be tested without files or processes.
  */
+import type { YearSummary } from '../lib/data/assemble';
 import type { Atlas, Municipality } from '../lib/data/atlas';
 import type { LayerRegions } from '../lib/data/lookup';
+import { toCsv as writeCsv } from '../lib/export/csv';
+import type { LayoutChanges } from '../lib/history/changes';
+import { changesTable, trendTable, type HistoryTable } from '../lib/history/tables';
+import { trendSeries, type Trend, type TrendValue } from '../lib/history/trend';
+import {
+  describeMatchingCounts,
+  describeMatchingMethod,
+  describeMunicipalityChanges,
+  describeRegionEvent,
+  describeTrend,
+  summarizeLayoutChanges,
+} from '../lib/i18n/history-text';
+import type { Lang } from '../lib/i18n/messages';
 import { describeComparison } from '../lib/stats/describe';
 import type { Weight } from '../lib/stats/sets';
 import type { MetricMatrix } from '../lib/stats/matrix';
@@ -375,4 +390,167 @@ export function matrixCsv(matrix: MetricMatrix): string {
     ['layer', ...matrix.layerIds],
     matrix.values.map((row, i) => [matrix.layerIds[i]!, ...row]),
   );
+}
+
+/**
+ * Years as short as they read: runs of consecutive years as a range.
+ * @example formatYears([2016, 2020, 2021, 2022]) // '2016, 2020–2022'
+ */
+export function formatYears(years: readonly number[]): string {
+  const sorted = [...new Set(years)].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const year of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && year === last[1] + 1) last[1] = year;
+    else runs.push([year, year]);
+  }
+  return runs.map(([first, last]) => (first === last ? `${first}` : `${first}–${last}`)).join(', ');
+}
+
+/**
+ * Every layer kind of the manifest with the years it exists in, kinds in alphabetical order.
+ * @example kindYears(yearsOf(manifest)).get('veiligthuis') // [2016, 2020, 2021, 2022, 2023, 2024, 2025]
+ */
+export function kindYears(years: readonly YearSummary[]): Map<string, number[]> {
+  const byKind = new Map<string, number[]>();
+  for (const { year, layers } of [...years].sort((a, b) => a.year - b.year)) {
+    for (const { kind } of layers) {
+      const list = byKind.get(kind);
+      if (!list) byKind.set(kind, [year]);
+      else if (list[list.length - 1] !== year) list.push(year);
+    }
+  }
+  return new Map([...byKind].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** The message for a layer kind the data does not have: every kind with its years. */
+export function formatUnknownKind(kind: string, kinds: ReadonlyMap<string, readonly number[]>): string {
+  const table = renderTable(
+    [{ header: 'kind' }, { header: 'years' }],
+    [...kinds].map(([k, years]) => [k, formatYears(years)]),
+  );
+  // A layer id given for a kind: name the kind it is of.
+  const base = /^(.+)-\d{4}$/.exec(kind)?.[1];
+  const hint = base !== undefined && kinds.has(base) ? ` '${kind}' is a layer id; its kind is ${base}.` : '';
+  return `Unknown layer kind '${kind}'.${hint} The kinds and the years they exist in:\n\n${table}`;
+}
+
+/**
+ * A history table (src/lib/history/tables.ts) as the command line's CSV: the export writer's dialect (comma,
+ * `# key,value` note rows before the header, quoting, spreadsheet-safe text), without a byte order mark and with
+ * LF line ends like the command's other CSV output.
+ */
+export function historyCsv(table: HistoryTable): string {
+  return writeCsv(table.header, table.rows, { separator: ',', hasBom: false, notes: table.notes }).replaceAll(
+    '\r\n',
+    '\n',
+  );
+}
+
+/** A bulleted list, or "- none". */
+function bullets(lines: readonly string[]): string {
+  return lines.length === 0 ? '- none\n' : lines.map((line) => `- ${line}\n`).join('');
+}
+
+/**
+ * `atlas changes` as text: the one-line summary, the matching used (in words, with its counts and the
+ * machine-readable method line), the region events other than "stayed", then the gemeenten with a change. The
+ * sentences are the app's (i18n/history-text.ts) in `lang`; the labels are English like the rest of the command.
+ * `nameOf2015` names the 2015 gemeenten the matching divided by the boundary-change table's shares.
+ */
+export function formatChanges(changes: LayoutChanges, lang: Lang, nameOf2015: (code: string) => string): string {
+  const { layerA, layerB, matching, counts } = changes;
+  const events = changes.regionEvents
+    .map((e) => describeRegionEvent(e, layerB, lang))
+    .filter((s): s is string => s !== null);
+  const heading =
+    `${summarizeLayoutChanges(changes, lang)}\n` +
+    `Layers: ${layerA.id} (${counts.regionsA} regions) → ${layerB.id} (${counts.regionsB} regions)\n`;
+  const matchingText =
+    `Matching: ${describeMatchingMethod(matching, lang, nameOf2015)}\n` +
+    `${describeMatchingCounts(matching.counts, lang)}.\n` +
+    `Method: ${matching.method.summary}\n`;
+  const regions = `Region changes (${counts.regionEventCount}; ${counts.stayed} stayed):\n${bullets(events)}`;
+  const municipalities =
+    `Municipalities of ${matching.from.year} with a change (${changes.municipalityChanges.length}):\n` +
+    bullets(describeMunicipalityChanges(changes, lang));
+  return [heading, matchingText, regions, municipalities].join('\n');
+}
+
+/** `atlas changes --csv`: the changes table with its `layers` and `matching` notes. */
+export function changesCsv(changes: LayoutChanges): string {
+  return historyCsv(changesTable(changes));
+}
+
+/** `atlas trend --json`: the trend (every metric, both directions), the chosen metric's series and the summary. */
+export interface TrendOutput extends Trend {
+  metric: MetricId;
+  /** The metric from A's side, year by year (`trendSeries`). */
+  series: TrendValue[];
+  /** `describeTrend` in the chosen language; null where the metric is defined in no year. */
+  summary: string | null;
+}
+
+/** Shape a trend for `atlas trend --json`. */
+export function summarizeTrend(trend: Trend, metric: MetricId, lang: Lang): TrendOutput {
+  return { ...trend, metric, series: trendSeries(trend, metric), summary: describeTrend(trend, metric, lang) };
+}
+
+/**
+ * `atlas trend` as text: the metric and how to read it, one row per year both kinds exist (their layers, the
+ * gemeenten the value rests on, the value; B→A too for a directional metric), the years left out and why, and
+ * the one-line summary (`describeTrend`, in `lang`).
+ */
+export function formatTrend(output: TrendOutput): string {
+  const metric = METRICS.find((m) => m.id === output.metric)!;
+  const reading = metric.isSymmetric ? 'symmetric' : 'directional: A→B is row A, column B';
+  const better = metric.isHigherBetter ? 'higher is more alike' : 'lower is more alike';
+  const range = `range ${metric.range.min} to ${metric.range.max ?? 'log2 n'}`;
+  const heading =
+    `${metric.label.en} (${metric.id}; ${reading}; ${range}, ${better})\n` +
+    `A: ${output.kindA} (${output.nameA.en}), B: ${output.kindB} (${output.nameB.en}), in every year both exist\n`;
+  const columns: Column[] = [
+    { header: 'year' },
+    { header: 'layer A' },
+    { header: 'layer B' },
+    { header: 'municipalities', align: 'right' },
+    { header: metric.isSymmetric ? 'value' : 'A→B', align: 'right' },
+    ...(metric.isSymmetric ? [] : [{ header: 'B→A', align: 'right' as const }]),
+  ];
+  const table = renderTable(
+    columns,
+    output.points.map((p) => [
+      String(p.year),
+      p.layerIdA,
+      p.layerIdB,
+      `${p.commonCount} of ${p.municipalityCount}`,
+      formatValue(p.aToB[metric.id], metric.decimals),
+      ...(metric.isSymmetric ? [] : [formatValue(p.bToA[metric.id], metric.decimals)]),
+    ]),
+  );
+  const gaps = `Left out: ${describeGaps(output)}\n`;
+  const note = output.points.some((p) => p.aToB[metric.id] === null || p.bToA[metric.id] === null)
+    ? 'n/a: not defined (multi-membership, no common municipalities, or no borders)\n'
+    : '';
+  const summary = output.summary ?? `${metric.label.en}: not defined in any year`;
+  return `${heading}\n${table}${note}${gaps}\n${summary}\n`;
+}
+
+/**
+ * The years a trend leaves out and the kind each lacks.
+ * @example describeGaps(t) // '2015 (no veiligthuis), 2017 (no veiligthuis), …'
+ */
+export function describeGaps(trend: Pick<Trend, 'kindA' | 'kindB' | 'gaps'>): string {
+  if (trend.gaps.length === 0) return 'no year';
+  const kindOf = { a: trend.kindA, b: trend.kindB };
+  return trend.gaps.map((g) => `${g.year} (no ${g.missing.map((side) => kindOf[side]).join(', no ')})`).join(', ');
+}
+
+/**
+ * `atlas trend --csv`: every metric per year (`trendTable`) with its `matching` note, and a `left_out` note with the
+ * years where a kind has no layer.
+ */
+export function trendCsv(trend: Trend): string {
+  const table = trendTable(trend);
+  return historyCsv({ ...table, notes: [...table.notes, { key: 'left_out', value: describeGaps(trend) }] });
 }
