@@ -39,7 +39,9 @@ export type Panel =
   /** Downloads: map image, SVG, CSV. */
   | { kind: 'export' }
   /** Import a layer; the user's own layers. */
-  | { kind: 'import' };
+  | { kind: 'import' }
+  /** The layouts through time: what changed between years, and trends. */
+  | { kind: 'history' };
 
 /** Panels a link restores. */
 const LINKED_PANELS = new Set(['region', 'profile', 'matrix', 'pair']);
@@ -103,6 +105,13 @@ export class AppState {
   loadingYear = $state<number | null>(null);
   /** The user's own layers (imported or saved what-ifs), kept in IndexedDB. */
   userLayers = $state.raw<LayerFile[]>([]);
+  /**
+   * Layers of another year drawn on this year's gemeenten (the history panel's "on the map" and cross-year pairs);
+   * each is shown only in the year whose gemeenten it is on.
+   */
+  overlays = $state.raw<LayerFile[]>([]);
+  /** Something to do once a year chosen for it is on screen (the history panel's actions). */
+  private afterYear: { year: number; apply: () => void } | null = null;
   /** A what-if copy being edited, and the layer it started from; not stored until saved. */
   draft = $state.raw<{ file: LayerFile; originId: LayerId } | null>(null);
   /** The weight that chooses best matches in the pair view. */
@@ -123,8 +132,9 @@ export class AppState {
   atlas = $derived.by((): Atlas | null => {
     if (this.load.status !== 'ready') return null;
     const base = this.load.atlas;
-    const draft = this.draft?.file.meta.geometryId === base.geometry.id ? [this.draft.file] : [];
-    const extra = [...this.userLayers, ...draft];
+    const ofThisYear = (file: LayerFile) => file.meta.geometryId === base.geometry.id;
+    const draft = this.draft && ofThisYear(this.draft.file) ? [this.draft.file] : [];
+    const extra = [...this.userLayers, ...draft, ...this.overlays.filter(ofThisYear)];
     if (extra.length === 0) return base;
     const builtIn = base.layers.map((l): LayerFile => ({ format: LAYER_FORMAT, meta: l.meta, regions: l.regions }));
     return buildAtlas(base.geometry, base.topology, [...extra, ...builtIn]);
@@ -197,6 +207,33 @@ export class AppState {
       this.visible = load.atlas.layers.filter((l) => l.meta.isDefaultVisible).map((l) => l.meta.id);
       this.filled = this.visible[0] ?? null;
     }
+    const after = this.afterYear;
+    if (after?.year === load.atlas.geometry.year) {
+      this.afterYear = null;
+      after.apply();
+    }
+  }
+
+  /** Run `apply` in `year`: now if it is on screen, else once the year chosen for it is there. */
+  inYear(year: number, apply: () => void): void {
+    if (this.year === year) apply();
+    else {
+      this.afterYear = { year, apply };
+      this.chooseYear(year);
+    }
+  }
+
+  /**
+   * Show `layers` (ids of `year`) and `overlays` (layers of other years on `year`'s gemeenten) and nothing else,
+   * marking `marked` gemeenten: what the history panel puts on the map.
+   */
+  showThroughTime(year: number, layers: LayerId[], overlays: LayerFile[], marked: MunicipalityCode[]): void {
+    this.overlays = overlays;
+    this.inYear(year, () => {
+      this.visible = this.inRegistryOrder([...layers, ...overlays.map((o) => o.meta.id)]);
+      this.filled = null;
+      this.marked = marked;
+    });
   }
 
   /** Show another year (the loader follows). */
@@ -214,6 +251,8 @@ export class AppState {
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
     const idOfKind = new Map(to.layers.map((l) => [l.meta.kind, l.meta.id]));
     const same = (id: LayerId): LayerId | null => {
+      // A layer of another year drawn on `from`'s gemeenten belongs to that year's view only.
+      if (this.overlays.some((o) => o.meta.id === id)) return null;
       const kind = from.layersById.get(id)?.meta.kind;
       return kind === undefined ? null : (idOfKind.get(kind) ?? null);
     };
@@ -234,6 +273,7 @@ export class AppState {
     }
     this.marked = [];
     this.shownRegion = null;
+    if (p?.kind !== 'history') this.overlays = [];
   }
 
   toggleLayer(id: LayerId): void {

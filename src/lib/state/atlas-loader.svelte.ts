@@ -111,6 +111,16 @@ export class AtlasLoader {
     this.steps.onready();
   }
 
+  /**
+   * Every year of the data (for the history views), each read once as when it is chosen; rejects when the
+   * manifest has not been read yet or a year cannot be used.
+   */
+  async allYears(): Promise<LoadedAtlas[]> {
+    const manifest = this.manifest;
+    if (!manifest) throw new Error('the manifest is read before the years are');
+    return await Promise.all(yearsOf(manifest).map((y) => this.loadYear(manifest, y.year)));
+  }
+
   private loadYear(manifest: Manifest, year: number): Promise<LoadedAtlas> {
     let loaded = this.years.get(year);
     if (!loaded) {

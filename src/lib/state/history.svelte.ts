@@ -1,0 +1,99 @@
+/**
+ * The atlas through time, for the history panel and the gemeente profile: every year's atlas (read on first use
+ * through the loader, which keeps each year once) and the cross-year computations of lib/history on them. Pure
+ * computation stays in lib/history; this module only holds what is loaded and hands it to those functions.
+ */
+import type { Atlas } from '../data/atlas';
+import type { LoadedAtlas } from '../data/assemble';
+import { messageOf } from '../errors';
+import { computeKindHistory, listKinds, layerOfKind, type KindHistory, type KindSpan } from '../history/kind-history';
+import { areasOf2015, matcher, type Matching, type YearGemeenten } from '../history/matching';
+import { projectLayer, type ProjectedLayerFile } from '../history/projection';
+import { computeTrend, type Trend } from '../history/trend';
+import { computeMunicipalityHistory, type MunicipalityHistory } from '../history/gemeente-history';
+import type { MunicipalityCode } from '../types';
+import { translate, type Lang } from '../i18n/messages';
+
+/** Every year of the data, loaded or on its way. */
+export type HistoryLoad =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'ready'; years: readonly LoadedAtlas[] }
+  | { status: 'error'; message: string };
+
+export class HistoryState {
+  load = $state.raw<HistoryLoad>({ status: 'idle' });
+  private readonly loadYears: () => Promise<LoadedAtlas[]>;
+
+  /** @param loadYears every year of the data (the loader's `allYears`). */
+  constructor(loadYears: () => Promise<LoadedAtlas[]>) {
+    this.loadYears = loadYears;
+  }
+
+  /** Read every year, once; a failure can be tried again by calling this again. */
+  ensure(): void {
+    if (this.load.status === 'loading' || this.load.status === 'ready') return;
+    this.load = { status: 'loading' };
+    this.loadYears().then(
+      (years) => (this.load = { status: 'ready', years }),
+      (error: unknown) => (this.load = { status: 'error', message: messageOf(error) }),
+    );
+  }
+
+  /** The years' atlases, oldest first (empty until ready). */
+  atlases = $derived.by((): Atlas[] =>
+    this.load.status === 'ready'
+      ? this.load.years.map((y) => y.atlas).sort((a, b) => a.geometry.year - b.geometry.year)
+      : [],
+  );
+
+  /** The matching between any two years: 2015 areas, and the later year's former gemeenten for divided ones. */
+  matchingOf = $derived.by((): ((from: YearGemeenten, to: YearGemeenten) => Matching) | null => {
+    if (this.load.status !== 'ready') return null;
+    const years = this.load.years;
+    const first = years.find((y) => y.atlas.geometry.year === Math.min(...years.map((x) => x.atlas.geometry.year)));
+    if (!first) return null;
+    const formerOf = (year: number) => years.find((y) => y.atlas.geometry.year === year)?.former ?? null;
+    return matcher(areasOf2015(first.atlas), formerOf);
+  });
+
+  /** Every kind of layout and the years it exists. */
+  kinds = $derived.by((): KindSpan[] => listKinds(this.atlases));
+
+  kindHistory(kind: string): KindHistory | null {
+    const matchingOf = this.matchingOf;
+    return matchingOf && this.kinds.some((k) => k.kind === kind)
+      ? computeKindHistory(this.atlases, kind, matchingOf)
+      : null;
+  }
+
+  trend(kindA: string, kindB: string): Trend | null {
+    const years = this.atlases.filter((a) => layerOfKind(a, kindA) && layerOfKind(a, kindB));
+    return years.length > 0 ? computeTrend(this.atlases, kindA, kindB) : null;
+  }
+
+  /** The history of gemeente `code` of `year`, or null before the years are loaded. */
+  municipalityHistory(year: number, code: MunicipalityCode): MunicipalityHistory | null {
+    const matchingOf = this.matchingOf;
+    if (!matchingOf || this.load.status !== 'ready') return null;
+    const newest = [...this.load.years].sort((a, b) => b.atlas.geometry.year - a.atlas.geometry.year)[0];
+    return computeMunicipalityHistory(this.atlases, year, code, matchingOf, newest?.former ?? null);
+  }
+
+  /**
+   * The layer of `kind` in `fromYear` on the gemeenten of `onYear` (each gemeente of `onYear` takes the region(s)
+   * of the `fromYear` gemeente holding most of its area), to draw or compare beside `onYear`'s own layers.
+   */
+  projection(kind: string, fromYear: number, onYear: number): ProjectedLayerFile | null {
+    const matchingOf = this.matchingOf;
+    const source = this.atlases.find((a) => a.geometry.year === fromYear);
+    const target = this.atlases.find((a) => a.geometry.year === onYear);
+    const layer = source && layerOfKind(source, kind);
+    if (!matchingOf || !target || !layer || !source) return null;
+    const file = projectLayer(layer, matchingOf(target, source));
+    // Named for the year it comes from, and drawn dotted, to tell it from `onYear`'s own layer of the same kind.
+    const name = (lang: Lang) =>
+      translate(lang, 'projectedName', { name: layer.meta.name[lang], from: fromYear, year: onYear });
+    return { ...file, meta: { ...file.meta, name: { nl: name('nl'), en: name('en') }, dash: [1.5, 1.5] } };
+  }
+}

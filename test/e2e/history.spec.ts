@@ -1,0 +1,73 @@
+import { expect, test } from '@playwright/test';
+import type { LayerFile, MunicipalityTopology } from '../../src/lib/types';
+import { guardPage, openApp, readData, saveScreenshot } from './helpers';
+
+/** The window of the app, with its MapLibre map (the dev and test handle). */
+type WithMap = { __map: import('maplibre-gl').Map };
+
+/** Veilig Thuis 2022 → 2023 (../shared/geo-sources/SOURCES.md §12): two regions merged, two gemeenten moved. */
+const codeOf2023 = (name: string): string =>
+  String(
+    readData<MunicipalityTopology>('municipalities-2023.topo.json').objects.municipalities.geometries.find(
+      (g) => (g.properties as { name?: string } | undefined)?.name === name,
+    )!.id,
+  );
+const region = (year: number, code: string) =>
+  readData<LayerFile>(`layers/veiligthuis-${year}.json`).regions.find((r) => r.code === code)!;
+
+test('through time: what changed in Veilig Thuis from 2022 to 2023, on the map and as a pair', async ({ page }) => {
+  const guard = guardPage(page);
+  await openApp(page);
+  await page.getByRole('button', { name: 'Door de tijd' }).click();
+  const panel = page.locator('.history');
+  await panel.getByRole('combobox', { name: 'Indeling' }).selectOption('veiligthuis');
+  await panel.getByRole('button', { name: /^2022 → 2023/ }).click();
+  const changes = panel.locator('.changes');
+  // Regions VT16 and VT26 went into VT27; Baarle-Nassau and Alphen-Chaam moved from VT21 to VT15.
+  await expect(changes).toContainText(
+    `${region(2022, 'VT16').name} en ${region(2022, 'VT26').name} gingen samen op in ${region(2023, 'VT27').name}`,
+  );
+  await expect(changes).toContainText(
+    `Baarle-Nassau en Alphen-Chaam gingen van Veilig Thuis-regio ${region(2022, 'VT21').name} naar ${region(2023, 'VT15').name}`,
+  );
+  await expect(panel.locator('.method')).toContainText('345 gemeenten');
+
+  // On the map: 2023, its Veilig Thuis layer and 2022's beside it, the two moved gemeenten marked.
+  await panel.getByRole('button', { name: 'Toon op de kaart van 2023' }).click();
+  await expect(page).toHaveURL(/[?&]year=2023(&|$)/);
+  const layers = new URL(page.url()).searchParams.get('layers')!.split(',');
+  expect(layers.sort()).toEqual(['veiligthuis-2022~2023', 'veiligthuis-2023']);
+  await expect(page.locator('.legend')).toContainText("Veilig Thuis-regio's 2022 (op de gemeenten van 2023)");
+  const codes = ['Baarle-Nassau', 'Alphen-Chaam', 'Breda'].map((name) => codeOf2023(name));
+  const marked = await page.evaluate((ids) => {
+    const map = (window as unknown as WithMap).__map;
+    return ids.map((id) => map.getFeatureState({ source: 'municipalities', id }).marked === true);
+  }, codes);
+  // Baarle-Nassau and Alphen-Chaam marked, Breda (which stayed) not.
+  expect(marked).toEqual([true, true, false]);
+  await saveScreenshot(page, 'history-map');
+
+  // As a pair on the gemeenten of 2022: the pair view of 2022's layer against 2023's projected onto 2022.
+  await panel.getByRole('button', { name: 'Vergelijk als paar op de gemeenten van 2022' }).click();
+  await expect(page).toHaveURL(/[?&]year=2022(&|$)/);
+  await expect(page).toHaveURL(/pair=veiligthuis-2022,veiligthuis-2023~2022/);
+  await expect(page.locator('.pair h2')).toContainText('Veilig Thuis');
+  await expect(page.locator('.pair')).toContainText('op de gemeenten van 2022');
+  expect(guard.errors).toEqual([]);
+});
+
+test('through time: the trend of two layouts, each year a point that opens that year’s pair', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Door de tijd' }).click();
+  const panel = page.locator('.history');
+  await panel.getByRole('combobox', { name: 'Indeling' }).selectOption('jeugdregio');
+  await panel.getByRole('combobox', { name: 'Vergeleken met' }).selectOption('veiligthuis');
+  // Every year with both a jeugd and a Veilig Thuis layer: 2016 and 2020-2025.
+  const points = panel.locator('.points button');
+  await expect(points).toHaveCount(7);
+  await expect(points.first()).toContainText('2016:');
+  await expect(panel.locator('.chart circle')).toHaveCount(7);
+  await points.first().click();
+  await expect(page).toHaveURL(/[?&]year=2016(&|$)/);
+  await expect(page).toHaveURL(/pair=jeugdregio-2016,veiligthuis-2016/);
+});
