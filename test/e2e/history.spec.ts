@@ -71,3 +71,23 @@ test('through time: the trend of two layouts, each year a point that opens that 
   await expect(page).toHaveURL(/[?&]year=2016(&|$)/);
   await expect(page).toHaveURL(/pair=jeugdregio-2016,veiligthuis-2016/);
 });
+
+test('a gemeente’s history: Haaren’s regions year by year and its split in 2021', async ({ page }) => {
+  const guard = guardPage(page);
+  await openApp(page, '?year=2016&gm=GM0788&panel=profile');
+  await page.getByRole('button', { name: 'Geschiedenis van Haaren' }).click();
+  const history = page.locator('.profile-history');
+  // Haaren existed from 2015 to 2020 (split on 1 January 2021): its jeugdregio in each of those years, from the layer
+  // files; where they are all the same region the history shows them as one run.
+  const names = [2015, 2016, 2017, 2018, 2019, 2020].map(
+    (year) =>
+      readData<LayerFile>(`layers/jeugdregio-${year}.json`).regions.find((r) => r.members.includes('GM0788'))!.name,
+  );
+  expect(new Set(names).size).toBe(1);
+  await expect(history.locator('dd').first()).toContainText(`2015–2020: ${names[0]}`);
+  // Split on 1 January 2021 over Boxtel, Oisterwijk, Tilburg and Vught (the boundary-change table).
+  const changes = history.locator('ul').last();
+  for (const receiver of ['Boxtel', 'Oisterwijk', 'Tilburg', 'Vught']) await expect(changes).toContainText(receiver);
+  await expect(changes).toContainText('2021');
+  expect(guard.errors).toEqual([]);
+});
