@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { LayerFile, MunicipalityTopology } from '../../src/lib/types';
 import { guardPage, openApp, readData, saveScreenshot } from './helpers';
@@ -31,6 +32,15 @@ test('through time: what changed in Veilig Thuis from 2022 to 2023, on the map a
     `Baarle-Nassau en Alphen-Chaam gingen van Veilig Thuis-regio ${region(2022, 'VT21').name} naar ${region(2023, 'VT15').name}`,
   );
   await expect(panel.locator('.method')).toContainText('345 gemeenten');
+  // The change list as CSV, saying which matching it rests on.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.locator('.step').getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('veiligthuis-2022-2023.csv');
+  const csv = readFileSync(await download.path(), 'utf8');
+  expect(csv).toMatch(/^\uFEFF?# matching;/m);
+  expect(csv).toContain('Baarle-Nassau');
 
   // On the map: 2023, its Veilig Thuis layer and 2022's beside it, the two moved gemeenten marked.
   await panel.getByRole('button', { name: 'Toon op de kaart van 2023' }).click();
