@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import type { LayerFile, MunicipalityTopology } from '../../src/lib/types';
+import type { LayerFile, Manifest, MunicipalityTopology } from '../../src/lib/types';
 import { guardPage, openApp, readData, saveScreenshot } from './helpers';
 
 /** The window of the app, with its MapLibre map (the dev and test handle). */
@@ -22,6 +22,10 @@ test('through time: what changed in Veilig Thuis from 2022 to 2023, on the map a
   await page.getByRole('button', { name: 'Door de tijd' }).click();
   const panel = page.locator('.history');
   await panel.getByRole('combobox', { name: 'Indeling' }).selectOption('veiligthuis');
+  // Years side by side: one row and column per year with a Veilig Thuis layer (from the manifest).
+  const vtYears = readData<Manifest>('manifest.json').layers.filter((l) => l.kind === 'veiligthuis').length;
+  await expect(panel.locator('.years-matrix tbody tr')).toHaveCount(vtYears);
+  await expect(panel.locator('.years-matrix thead th')).toHaveCount(vtYears);
   await panel.getByRole('button', { name: /^2022 → 2023/ }).click();
   const changes = panel.locator('.changes');
   // Regions VT16 and VT26 went into VT27; Baarle-Nassau and Alphen-Chaam moved from VT21 to VT15.

@@ -45,6 +45,23 @@ describe('HistoryState', () => {
     expect(history.trend('jeugdregio', 'veiligthuis')!.points.map((p) => p.year)).toEqual(veiligThuis.years);
   });
 
+  it('puts the years of one kind side by side: each pair on the earlier year’s gemeenten', async () => {
+    const years = await allYears();
+    const history = new HistoryState(async () => years);
+    history.ensure();
+    await ready(history);
+    const matrix = history.yearsMatrix('veiligthuis', 'ari')!;
+    expect(matrix.years).toEqual([2016, 2020, 2021, 2022, 2023, 2024, 2025]);
+    const at = (a: number, b: number) => matrix.values[matrix.years.indexOf(a)]![matrix.years.indexOf(b)]!;
+    // A layer against itself, and 2023 against 2024 (the same table, SOURCES.md §12), agree completely.
+    for (const year of matrix.years) expect(at(year, year)).toBeCloseTo(1, 12);
+    expect(at(2023, 2024)).toBeCloseTo(1, 12);
+    // 2022 → 2023 merged two regions: less than full agreement, the same from both sides (ARI is symmetric).
+    expect(at(2022, 2023)).toBeLessThan(1);
+    expect(at(2023, 2022)).toBeCloseTo(at(2022, 2023), 12);
+    expect(history.yearsMatrix('no-such-kind', 'ari')).toBeNull();
+  });
+
   it('draws a layer of another year on a year’s gemeenten, named for its year and dotted', async () => {
     const years = await allYears();
     const history = new HistoryState(async () => years);

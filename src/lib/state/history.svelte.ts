@@ -8,7 +8,9 @@ import type { LoadedAtlas } from '../data/assemble';
 import { messageOf } from '../errors';
 import { computeKindHistory, listKinds, layerOfKind, type KindHistory, type KindSpan } from '../history/kind-history';
 import { areasOf2015, matcher, type Matching, type YearGemeenten } from '../history/matching';
-import { projectLayer, type ProjectedLayerFile } from '../history/projection';
+import { projectLayer, withLayers, type ProjectedLayerFile } from '../history/projection';
+import { computePairMetrics } from '../stats/matrix';
+import type { MetricId } from '../stats/pair';
 import { computeTrend, type Trend } from '../history/trend';
 import { computeMunicipalityHistory, type MunicipalityHistory } from '../history/gemeente-history';
 import type { MunicipalityCode } from '../types';
@@ -78,6 +80,38 @@ export class HistoryState {
     if (!matchingOf || this.load.status !== 'ready') return null;
     const newest = [...this.load.years].sort((a, b) => b.atlas.geometry.year - a.atlas.geometry.year)[0];
     return computeMunicipalityHistory(this.atlases, year, code, matchingOf, newest?.former ?? null);
+  }
+
+  /**
+   * The matrix "years side by side" of one kind: `metric` of every year's layer against every other year's, each
+   * pair compared on the earlier year's gemeenten (the later layer projected onto them); row i, column j is read
+   * from year i's side. Null before the years are loaded or for an unknown kind.
+   */
+  yearsMatrix(kind: string, metric: MetricId): { years: number[]; values: (number | null)[][] } | null {
+    const matchingOf = this.matchingOf;
+    const present = this.atlases.flatMap((atlas) => {
+      const layer = layerOfKind(atlas, kind);
+      return layer ? [{ atlas, layer }] : [];
+    });
+    if (!matchingOf || present.length === 0) return null;
+    const values = present.map((row, i) =>
+      present.map((column, j) => {
+        if (i === j) {
+          const own = row.atlas.layersById.get(row.layer.meta.id)!;
+          return computePairMetrics(row.atlas, own, own).aToB[metric];
+        }
+        const [earlier, later] = i < j ? [row, column] : [column, row];
+        const projected = projectLayer(later.layer, matchingOf(earlier.atlas, later.atlas));
+        const atlas = withLayers(earlier.atlas, [projected]);
+        const pair = computePairMetrics(
+          atlas,
+          atlas.layersById.get(earlier.layer.meta.id)!,
+          atlas.layersById.get(projected.meta.id)!,
+        );
+        return i < j ? pair.aToB[metric] : pair.bToA[metric];
+      }),
+    );
+    return { years: present.map((p) => p.atlas.geometry.year), values };
   }
 
   /**
