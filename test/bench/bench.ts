@@ -9,12 +9,16 @@
  * 5. 50 layers at 342 gemeenten in headless Chromium (the built layers and generated ones, written to
  *    node_modules/.cache): main-thread long tasks while the matrix of all 50 is computed and shown, and
  *    first map idle of that data against the built data;
- * 6. the scale case: a generated grid of 14,000 units with 11 and 50 layers, each in a child process
+ * 6. start-up with every year registered against the newest year only (a data folder of that year alone,
+ *    written to node_modules/.cache): first map idle, data loaded and JS heap, and no file of another year
+ *    requested before the first idle;
+ * 7. the scale case: a generated grid of 14,000 units with 11 and 50 layers, each in a child process
  *    (skip with `--no-scale` or BENCH_SCALE=0; BENCH_SCALE_LAYERS, BENCH_SCALE_ROUNDS, BENCH_SCALE_BUDGET_S).
  * Prints the report on stdout (progress on stderr), writes it as JSON to test-results/bench.json, and
  * prints each performance target as met or not met. Exits non-zero only when a correctness check fails
  * (dissolved areas or Jaccard indices disagree, the floor counts differently from the library, the 50-layer
- * data does not parse, a page errors or a request fails, a scale case throws), never for a missed target.
+ * or newest-year data does not parse, a page errors or a request fails, the app with every year requests a
+ * file of another year before its first map idle, a scale case throws), never for a missed target.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -32,6 +36,12 @@ import {
   type LayersInBrowserReport,
 } from './matrix-browser';
 import { formatPaired } from './paired';
+import {
+  formatFirstIdleByYears,
+  formatNewestYearData,
+  measureYearsInBrowser,
+  type YearsInBrowserReport,
+} from './years-browser';
 import { isBundleFile, measureFolder, type FolderSizes } from './payload';
 import { runScaleCase, type ScaleCaseResult } from './scale-bench';
 import { SCALE_COLUMNS, SCALE_ROWS } from './scale-topology';
@@ -45,6 +55,8 @@ const BARE_ROOT = join(ROOT, 'test', 'bench', 'bare');
 const BARE_OUT = join(ROOT, 'node_modules', '.cache', 'samenwerkingsatlas-bench', 'bare');
 /** The 50-layer data folder for the browser (written by every run; node_modules is git-ignored). */
 const BENCH_DATA_DIR = join(ROOT, 'node_modules', '.cache', 'samenwerkingsatlas-bench', 'data-50');
+/** The newest year of public/data alone, for start-up with every year against one (written by every run). */
+const NEWEST_YEAR_DATA_DIR = join(ROOT, 'node_modules', '.cache', 'samenwerkingsatlas-bench', 'data-newest-year');
 const REPORT_FILE = join(ROOT, 'test-results', 'bench.json');
 
 /** Decode, map geometry and the paired dissolve (the naive side takes about a second per round). */
@@ -58,6 +70,8 @@ const BROWSER_WARMUP_RUNS = 1;
 const LAYERS_MATRIX_RUNS = { rounds: 5, warmupRounds: 1 };
 /** First idle of the 50-layer data against the built data, paired. */
 const LAYERS_FIRST_IDLE_RUNS = { rounds: 7, warmupRounds: 1 };
+/** First idle with every year registered against the newest year only, paired. */
+const YEARS_FIRST_IDLE_RUNS = { rounds: 7, warmupRounds: 1 };
 /** Largest accepted relative difference between the areas of a region dissolved both ways. */
 const AREA_TOLERANCE = 0.01;
 /** Issue 9's targets. */
@@ -98,6 +112,7 @@ interface Report {
   matrix: MatrixBenchReport;
   browser: BrowserTimingResult & { viewport: typeof VIEWPORT };
   layers: LayersInBrowserReport;
+  years: YearsInBrowserReport;
   scale: ScaleSettings & { grid: { columns: number; rows: number }; cases: ScaleCaseResult[] };
   targets: Target[];
   checks: Check[];
@@ -195,6 +210,16 @@ async function main(): Promise<number> {
     log: progress,
   });
 
+  progress('Every year registered against the newest year only in Chromium: first idle, data loaded, JS heap');
+  const years = await measureYearsInBrowser({
+    distDir: DIST_DIR,
+    sourceDataDir: DATA_DIR,
+    newestYearDataDir: NEWEST_YEAR_DATA_DIR,
+    rounds: YEARS_FIRST_IDLE_RUNS.rounds,
+    warmupRounds: YEARS_FIRST_IDLE_RUNS.warmupRounds,
+    log: progress,
+  });
+
   const scaleCases: ScaleCaseResult[] = [];
   if (scaleOptions.isSkipped) progress('Scale case skipped (--no-scale or BENCH_SCALE=0)');
   else {
@@ -238,6 +263,24 @@ async function main(): Promise<number> {
           ? 'none'
           : [...layers.matrix.errors, ...layers.firstIdle.errors].join('; '),
     },
+    {
+      name: `the ${years.data.year}-only data holds that year's files byte for byte, reads with the app's parsers and its sha256 values match`,
+      isOk: years.data.problems.length === 0,
+      detail: years.data.problems.length === 0 ? formatNewestYearData(years.data) : years.data.problems.join('; '),
+    },
+    {
+      name: `every year registered: no file of another year than ${years.data.year} requested before first map idle`,
+      isOk: years.otherYearFiles.length === 0,
+      detail:
+        years.otherYearFiles.length === 0
+          ? `${years.requestedBeforeIdle.allYears.length} data/ files requested: ${years.requestedBeforeIdle.allYears.join(', ')}`
+          : `requested: ${years.otherYearFiles.join(', ')}`,
+    },
+    {
+      name: `every year / ${years.data.year} only in Chromium: no page errors or failed requests`,
+      isOk: years.firstIdle.errors.length === 0,
+      detail: years.firstIdle.errors.length === 0 ? 'none' : years.firstIdle.errors.join('; '),
+    },
     ...scaleCases.flatMap((c): Check[] => [
       {
         name: `scale case with ${c.layerCount} layers ran without an error`,
@@ -270,6 +313,7 @@ async function main(): Promise<number> {
     matrix,
     browser: { ...browser, viewport: VIEWPORT },
     layers: { ...layers, data: { ...layers.data, folder: relative(ROOT, layers.data.folder) } },
+    years: { ...years, data: { ...years.data, folder: relative(ROOT, years.data.folder) } },
     scale: { ...scaleOptions, grid: { columns: SCALE_COLUMNS, rows: SCALE_ROWS }, cases: scaleCases },
     targets: targetsOf(browser, matrix, layers, scaleOptions, scaleCases),
     checks,
@@ -456,6 +500,16 @@ function formatReport(r: Report): string {
       'layers not shown should cost nothing at start-up',
     formatFirstIdleByLayers(r.layers.firstIdle),
     '',
+    `6. Every year registered against ${r.years.data.year} only, headless Chromium ${browser.viewport.width}×` +
+      `${browser.viewport.height}`,
+    '',
+    `Data: ${formatNewestYearData(r.years.data)}; in ${r.years.data.folder}`,
+    '',
+    `First map idle (default view, the newest year), ${r.years.firstIdle.runs} rounds after ` +
+      `${r.years.firstIdle.warmupRuns} warm-up, alternating; the other years should cost nothing at start-up ` +
+      '(a year not shown is read when chosen)',
+    formatFirstIdleByYears(r.years),
+    '',
     ...formatScale(r.scale),
     'Targets (issue 9; a missed target does not fail the run)',
     ...r.targets.map(
@@ -475,7 +529,7 @@ function formatReport(r: Report): string {
 
 function formatScale(scale: Report['scale']): string[] {
   const units = (scale.grid.columns * scale.grid.rows).toLocaleString('en-US');
-  const head = `6. Scale case: a generated grid of ${units} units (${scale.grid.columns}×${scale.grid.rows} cells)`;
+  const head = `7. Scale case: a generated grid of ${units} units (${scale.grid.columns}×${scale.grid.rows} cells)`;
   if (scale.isSkipped) return [head, '', 'skipped (--no-scale or BENCH_SCALE=0)', ''];
   const lines = [
     head,

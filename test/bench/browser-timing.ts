@@ -8,8 +8,9 @@
  * The heap is measured over the Chrome DevTools Protocol right after the first idle: a forced GC
  * (`HeapProfiler.collectGarbage`) and `Runtime.getHeapUsage`, on the page's main thread and on each of its
  * workers (MapLibre's, and any the page started), so it is the JS heap the page keeps, not its garbage.
+ * Each load also records which files under `data/` it requested before the first idle (resource timing).
  */
-import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page, type Request } from 'playwright-core';
 import { build } from 'vite';
 import { summarize, summarizeRatios, type RatioSummary, type Summary } from './stats';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
@@ -36,6 +37,11 @@ export interface PageSample {
   /** The same summed over the page's workers, bytes. */
   workerHeapBytes: number;
   workerCount: number;
+  /**
+   * The files under `data/` whose request started before the first idle (path after `data/`, e.g.
+   * `layers/ggd-2025.json`), in the order they started; read after the heap, once no data request is pending.
+   */
+  dataFiles: string[];
 }
 
 /** Median, minimum and maximum of byte counts. */
@@ -59,6 +65,8 @@ export interface PageTiming {
   totalHeap: ByteSummary;
   /** Workers of the page at measurement time (median). */
   workerCount: number;
+  /** Every file under `data/` requested before the first idle in any load, warm-up included; sorted. */
+  dataFilesBeforeIdle: string[];
 }
 
 export interface BrowserTimingResult {
@@ -66,8 +74,9 @@ export interface BrowserTimingResult {
   runs: number;
   warmupRuns: number;
   pages: PageTiming[];
-  /** Per round, first target over second target (app / bare): first idle and total JS heap. */
+  /** Per round, first target over second target (app / bare): first idle, data loaded and total JS heap. */
   firstIdleRatio: RatioSummary;
+  dataLoadedRatio: RatioSummary;
   heapRatio: RatioSummary;
   /** Page errors, console errors and failed requests of any run (each one fails the bench). */
   errors: string[];
@@ -102,6 +111,7 @@ export async function measureBrowser(
   try {
     const errors: string[] = [];
     const samples = new Map<string, PageSample[]>(targets.map((t) => [t.name, []]));
+    const dataFiles = new Map<string, Set<string>>(targets.map((t) => [t.name, new Set()]));
     for (let round = 0; round < warmupRuns + runs; round++) {
       const order = round % 2 === 0 ? targets : [...targets].reverse();
       const isWarmup = round < warmupRuns;
@@ -109,6 +119,7 @@ export async function measureBrowser(
       for (const target of order) {
         const sample = await loadOnce(browser, target, errors);
         if (!isWarmup) samples.get(target.name)!.push(sample);
+        for (const file of sample.dataFiles) dataFiles.get(target.name)!.add(file);
         line.push(
           `${target.name} ${sample.firstIdleMs.toFixed(0)} ms, ` +
             `heap ${((sample.mainHeapBytes + sample.workerHeapBytes) / 1e6).toFixed(1)} MB`,
@@ -135,9 +146,11 @@ export async function measureBrowser(
           workerHeap: summarizeBytes(list.map((s) => s.workerHeapBytes)),
           totalHeap: summarizeBytes(list.map(totalHeap)),
           workerCount: summarizeBytes(list.map((s) => s.workerCount)).medianBytes,
+          dataFilesBeforeIdle: [...dataFiles.get(t.name)!].sort(),
         };
       }),
       firstIdleRatio: summarizeRatios(first.map((s, i) => s.firstIdleMs / second[i]!.firstIdleMs)),
+      dataLoadedRatio: summarizeRatios(first.map((s, i) => s.dataLoadedMs / second[i]!.dataLoadedMs)),
       heapRatio: summarizeRatios(first.map((s, i) => totalHeap(s) / totalHeap(second[i]!))),
       errors,
     };
@@ -152,12 +165,14 @@ async function loadOnce(browser: Browser, target: PageTarget, errors: string[]):
     await context.addInitScript(recordMapTimes);
     const page = await context.newPage();
     watchErrors(page, target.name, errors);
+    const pending = pendingDataRequests(page);
     await page.goto(target.url, { waitUntil: 'commit' });
     await page.waitForFunction(() => (window as BenchWindow).__benchFirstIdleMs !== undefined, null, {
       timeout: READY_TIMEOUT_MS,
       polling: 100,
     });
-    const times = await page.evaluate((): Omit<PageSample, 'mainHeapBytes' | 'workerHeapBytes' | 'workerCount'> => {
+    type Times = Omit<PageSample, 'mainHeapBytes' | 'workerHeapBytes' | 'workerCount' | 'dataFiles'>;
+    const times = await page.evaluate((): Times => {
       const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       const data = performance
         .getEntriesByType('resource')
@@ -173,10 +188,45 @@ async function loadOnce(browser: Browser, target: PageTarget, errors: string[]):
     for (const [key, ms] of Object.entries(times)) {
       if (!Number.isFinite(ms)) errors.push(`${target.name}: no ${key} recorded`);
     }
-    return { ...times, ...(await measureHeap(browser, context, page)) };
+    const heap = await measureHeap(browser, context, page);
+    return { ...times, ...heap, dataFiles: await dataFilesBefore(page, pending, times.firstIdleMs) };
   } finally {
     await context.close();
   }
+}
+
+const isDataUrl = (url: string): boolean => new URL(url).pathname.includes('/data/');
+
+/** The page's requests for `data/` URLs that have not finished (or failed) yet. */
+function pendingDataRequests(page: Page): Set<Request> {
+  const pending = new Set<Request>();
+  page.on('request', (r) => {
+    if (isDataUrl(r.url())) pending.add(r);
+  });
+  page.on('requestfinished', (r) => pending.delete(r));
+  page.on('requestfailed', (r) => pending.delete(r));
+  return pending;
+}
+
+/**
+ * The files under `data/` whose request started before `beforeMs` (performance.now() of the page), in the
+ * order they started: from the page's resource timing, which has an entry only once a response ended, so this
+ * first waits (up to READY_TIMEOUT_MS) until no data request is pending.
+ */
+async function dataFilesBefore(page: Page, pending: ReadonlySet<Request>, beforeMs: number): Promise<string[]> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (pending.size > 0 && Date.now() < deadline) await page.waitForTimeout(50);
+  return await page.evaluate((before) => {
+    const marker = '/data/';
+    return performance
+      .getEntriesByType('resource')
+      .filter((e) => e.startTime <= before && new URL(e.name).pathname.includes(marker))
+      .sort((a, b) => a.startTime - b.startTime)
+      .map((e) => {
+        const path = new URL(e.name).pathname;
+        return decodeURIComponent(path.slice(path.indexOf(marker) + marker.length));
+      });
+  }, beforeMs);
 }
 
 /** A fresh browser context as every bench load gets: the viewport, device scale 1, Dutch locale and time zone. */
@@ -290,6 +340,8 @@ export type BenchWindow = Window & {
  */
 export function recordMapTimes(): void {
   const w = window as BenchWindow;
+  // Room for every file of the load in the resource timing (the default keeps 250 entries).
+  performance.setResourceTimingBufferSize(2000);
   const observer = new MutationObserver((mutations) => {
     for (const m of mutations) {
       if (m.type === 'attributes' && m.target instanceof Element) {
