@@ -128,7 +128,8 @@ const nl = {
   historyNoRegion: 'geen regio',
   historyOpen: 'Door de tijd',
   historyYearsMatrix: 'Jaren naast elkaar: {metric}',
-  historyYearsMatrixNote: 'Elk paar jaren vergeleken op de gemeenten van het eerdere jaar; een rij leest vanuit het jaar ervan.',
+  historyYearsMatrixNote:
+    'Elk paar jaren vergeleken op de gemeenten van het eerdere jaar; een rij leest vanuit het jaar ervan.',
   historyCsv: 'Download CSV',
   historyTitle: 'Indelingen door de tijd',
   historyLoading: 'Alle jaren laden…',
@@ -441,7 +442,8 @@ const en: Record<MessageKey, string> = {
   historyNoRegion: 'no region',
   historyOpen: 'Through time',
   historyYearsMatrix: 'Years side by side: {metric}',
-  historyYearsMatrixNote: 'Each pair of years compared on the municipalities of the earlier year; a row reads from its year’s side.',
+  historyYearsMatrixNote:
+    'Each pair of years compared on the municipalities of the earlier year; a row reads from its year’s side.',
   historyCsv: 'Download CSV',
   historyTitle: 'Layouts through time',
   historyLoading: 'Loading every year…',
