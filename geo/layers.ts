@@ -337,7 +337,8 @@ export const KINDS = {
     },
     coverage: { isComplete: false, allowsMultiMembership: false },
     color: '#CC79A7',
-    isDefaultVisible: true,
+    // Off by default: five known gemeenten would hatch the whole country as "no data" (issue 12).
+    isDefaultVisible: false,
     layout2011: layout2011('Centrum voor Jeugd en Gezin', ['83', 'Nee', '2008', 'Nee', 'Nee', 'Nee']),
   },
   ggd: {

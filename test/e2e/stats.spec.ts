@@ -39,7 +39,8 @@ function builtAtlas() {
 const nl = (v: number) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 3 }).format(v);
 
 async function openMatrix(page: Page) {
-  await openApp(page);
+  // The four mission layers, the partial CJG layer among them (off by default).
+  await openApp(page, '?layers=jeugdregio-2025,veiligthuis-2025,cjg-2025,politie-eenheid-2025&fill=jeugdregio-2025');
   await page.getByRole('button', { name: 'Vergelijk lagen' }).click();
   await expect(page.locator('.matrix table')).toBeVisible();
 }

@@ -105,3 +105,15 @@ test('search finds the gemeenten of the year shown; a later gemeente of the same
   await box.fill('Haaren');
   await expect(page.getByRole('option').first()).toContainText('2021');
 });
+
+test('the about panel of a 2016 layer says that RegioAtlas 2016 has the same layout', async ({ page }) => {
+  await openApp(page, '?year=2016');
+  const meta = readData<LayerFile>('layers/ggd-2016.json').meta;
+  expect(meta.alsoIn?.agrees).toBe(true);
+  await page.getByRole('button', { name: `Over deze laag: ${meta.name.nl}` }).click();
+  const info = page.locator('.info');
+  await expect(info).toContainText('Ook in');
+  await expect(info).toContainText(meta.alsoIn!.source.citation);
+  await expect(info).toContainText('dezelfde indeling');
+  await expect(info).toContainText('1 januari 2016');
+});

@@ -9,6 +9,7 @@ import type { Lang } from '../i18n/messages';
 import { translate } from '../i18n/messages';
 import { formatDate } from '../i18n/format';
 import { findLayer } from '../stats/pair';
+import { isProjected } from '../history/projection';
 import type { CsvNote } from './csv';
 
 /** One source of an export: what it gave (the geometry or a layer's name) and its citation. */
@@ -22,6 +23,8 @@ export interface SourceNote {
 }
 
 const GEOMETRY_SUBJECT: LocalizedText = { nl: 'Gemeentegrenzen {year}', en: 'Municipal borders {year}' };
+/** Added to the source of a layer drawn on another year's gemeenten: how the gemeenten were matched. */
+const MATCHING: LocalizedText = { nl: 'gemeenten gekoppeld', en: 'municipalities matched' };
 
 /**
  * The sources of an export of `layerIds`: the gemeente geometry first, then each layer in the given order.
@@ -39,7 +42,10 @@ export function sourcesOf(atlas: Atlas, layerIds: readonly LayerId[], lang: Lang
     note(GEOMETRY_SUBJECT[lang].replace('{year}', String(atlas.geometry.year)), atlas.geometry.source),
     ...layerIds.map((id) => {
       const meta = findLayer(atlas, id).meta;
-      return note(meta.name[lang], meta.source);
+      const source = isProjected(meta)
+        ? { ...meta.source, citation: `${meta.source.citation}; ${MATCHING[lang]}: ${meta.projection.method.summary}` }
+        : meta.source;
+      return note(meta.name[lang], source);
     }),
   ];
 }

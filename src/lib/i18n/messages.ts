@@ -127,6 +127,9 @@ const nl = {
   historyBoundaryChanges: 'Grenswijzigingen',
   historyNoRegion: 'geen regio',
   historyOpen: 'Door de tijd',
+  alsoIn: 'Ook in',
+  alsoInAgrees: 'dezelfde indeling (elke gemeente in dezelfde groep)',
+  alsoInDiffers: '{count} gemeente(n) anders ingedeeld',
   historyYearsMatrix: 'Jaren naast elkaar: {metric}',
   historyYearsMatrixNote:
     'Elk paar jaren vergeleken op de gemeenten van het eerdere jaar; een rij leest vanuit het jaar ervan.',
@@ -441,6 +444,9 @@ const en: Record<MessageKey, string> = {
   historyBoundaryChanges: 'Boundary changes',
   historyNoRegion: 'no region',
   historyOpen: 'Through time',
+  alsoIn: 'Also in',
+  alsoInAgrees: 'the same layout (every municipality grouped alike)',
+  alsoInDiffers: '{count} municipality(ies) grouped differently',
   historyYearsMatrix: 'Years side by side: {metric}',
   historyYearsMatrixNote:
     'Each pair of years compared on the municipalities of the earlier year; a row reads from its year’s side.',
