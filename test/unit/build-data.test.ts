@@ -20,6 +20,7 @@ import {
 } from '../../src/lib/data/parse';
 import type { FormerMunicipalitiesFile, MunicipalityGeometry, MunicipalityTopology } from '../../src/lib/types';
 import { errorOf } from '../fixtures/data-errors';
+import { MINI_GEOMETRY, miniLayer } from '../fixtures/mini-specs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURE = join(ROOT, 'test/fixtures/geo-sources-mini');
@@ -27,16 +28,7 @@ const REFERENCE_FIXTURE = join(ROOT, 'test/fixtures/reference-mini');
 const CHANGES = 'herindelingen-2098-2099.csv';
 const CHANGES_HEADER = 'date,type,old_code,old_name,new_code,new_name,area_share,source';
 
-const GEOMETRY: GeometrySpec = {
-  id: 'gemeenten-2099',
-  year: 2099,
-  topologyInput: 'cbs/gemeente_2099.topojson',
-  objectName: 'gemeente_2099',
-  inhabitantsInput: 'cbs/inwoners_2098.csv',
-  inhabitantsDate: '2098-01-01',
-  inhabitantsSource: 'Test inhabitants',
-  source: { citation: 'Test grid', licence: 'CC0', referenceDate: '2099-01-01' },
-};
+const GEOMETRY: GeometrySpec = MINI_GEOMETRY;
 
 /** The fixture geometry with the reorganisations of 2098-2099 and an alias. */
 const FORMER_GEOMETRY: GeometrySpec = {
@@ -50,34 +42,15 @@ const FORMER_GEOMETRY: GeometrySpec = {
   aliases: [{ alias: 'Het Noordwesten', code: 'GM9001', name: 'Noordwest', source: 'Test' }],
 };
 
-function layer(kind: string, input: string, extra: Partial<LayerSpec> = {}): LayerSpec {
-  return {
-    id: `${kind}-2099`,
-    kind,
-    year: 2099,
-    geometryId: GEOMETRY.id,
-    domain: 'bestuur',
-    name: { nl: kind, en: kind },
-    regionNoun: { nl: 'regio', en: 'region' },
-    description: { nl: 'Test.', en: 'Test.' },
-    source: { citation: 'Test tables', licence: 'CC0', referenceDate: '2099-01-01' },
-    coverage: { isComplete: true, allowsMultiMembership: false },
-    color: '#0072B2',
-    isDefaultVisible: false,
-    input,
-    ...extra,
-  };
-}
-
 const TEST_LAYERS: LayerSpec[] = [
-  layer('noordzuid', 'membership/noordzuid_2099.csv', { dash: [4, 2] }),
-  layer('known', 'membership/known_2099.csv', {
+  miniLayer('noordzuid', 'membership/noordzuid_2099.csv', { dash: [4, 2] }),
+  miniLayer('known', 'membership/known_2099.csv', {
     coverage: { isComplete: false, allowsMultiMembership: false },
     source: { citation: 'Test facts', licence: 'CC0', referenceDate: '2017-01-01' },
     noteColumn: 'source',
     referenceYearColumn: 'reference_year',
   }),
-  layer('multi', 'membership/multi_2099.csv', { coverage: { isComplete: false, allowsMultiMembership: true } }),
+  miniLayer('multi', 'membership/multi_2099.csv', { coverage: { isComplete: false, allowsMultiMembership: true } }),
 ];
 
 /** Geodesic area of a lon/lat cell on the sphere used by Turf, worked out on paper: R²·Δλ·(sin φ₂ − sin φ₁). */

@@ -14,6 +14,7 @@ import { readRegioAtlasRows, regionCodes } from '../../geo/scripts/regioatlas';
 import { parseLayerFile } from '../../src/lib/data/parse';
 import { validateMemberships } from '../../src/lib/data/validate';
 import { errorOf } from '../fixtures/data-errors';
+import { MINI_GEOMETRY, miniLayer } from '../fixtures/mini-specs';
 
 const BOM = '\uFEFF';
 const HEADER = '"Gemeente";"CBS";"GGD\'s";"Inwoneraantal van regio"';
@@ -169,33 +170,15 @@ const FIXTURE = join(ROOT, 'test/fixtures/geo-sources-mini');
 const EXPORT = 'regioatlas-2099/Test/noordzuid.csv';
 
 const GEOMETRY: GeometrySpec = {
-  id: 'gemeenten-2099',
-  year: 2099,
-  topologyInput: 'cbs/gemeente_2099.topojson',
-  objectName: 'gemeente_2099',
+  ...MINI_GEOMETRY,
   inhabitantsInput: null,
   inhabitantsDate: null,
   inhabitantsSource: null,
-  source: { citation: 'Test grid', licence: 'CC0', referenceDate: '2099-01-01' },
 };
 
+/** A test layer read from the fixture's own table (the RegioAtlas export is what `extra` compares it with). */
 function layer(kind: string, extra: Partial<LayerSpec>): LayerSpec {
-  return {
-    id: `${kind}-2099`,
-    kind,
-    year: 2099,
-    geometryId: GEOMETRY.id,
-    domain: 'bestuur',
-    name: { nl: kind, en: kind },
-    regionNoun: { nl: 'regio', en: 'region' },
-    description: { nl: 'Test.', en: 'Test.' },
-    source: { citation: 'Test tables', licence: 'CC0', referenceDate: '2099-01-01' },
-    coverage: { isComplete: true, allowsMultiMembership: false },
-    color: '#0072B2',
-    isDefaultVisible: false,
-    input: 'membership/noordzuid_2099.csv',
-    ...extra,
-  };
+  return miniLayer(kind, 'membership/noordzuid_2099.csv', extra);
 }
 const REGIOATLAS_SOURCE = { citation: 'Test RegioAtlas export', licence: 'ODC-PDDL-1.0', referenceDate: '2099-03-21' };
 
