@@ -13,7 +13,7 @@
  * those of src/lib/stats, which the app shows too.
  *
  * `changes` and `trend` work across years with the app's pure history modules (src/lib/history, sentences from
- * src/lib/i18n/history-text.ts): `changes` reads the 2015 gemeenten (the areas the matching rests on), both years
+ * src/lib/history/text.ts): `changes` reads the 2015 gemeenten (the areas the matching rests on), both years
  * and the later year's former-gemeenten file, matches the gemeenten with `matcher` as the app does and compares on
  * the earlier year's gemeenten, so year A must be earlier than year B (the reverse is a usage error that names the
  * swapped command). `trend` reads every year, so the years left out are listed too. A layer kind is a layer id

@@ -1,6 +1,6 @@
 /**
  * Pure formatting for the `atlas` command-line interface: JSON shapes, plain-text tables and CSV. The sentences
- * of `changes` and `trend` are the app's (i18n/history-text.ts), their CSV the app's tables (history/tables.ts).
+ * of `changes` and `trend` are the app's (history/text.ts), their CSV the app's tables (history/tables.ts).
  * Kept apart from the file reading in `atlas.ts` so it can be tested without files or processes.
  */
 import type { YearSummary } from '../lib/data/assemble';
@@ -17,7 +17,7 @@ import {
   describeRegionEvent,
   describeTrend,
   summarizeLayoutChanges,
-} from '../lib/i18n/history-text';
+} from '../lib/history/text';
 import type { Lang } from '../lib/i18n/messages';
 import { describeComparison } from '../lib/stats/describe';
 import type { Weight } from '../lib/stats/sets';
@@ -455,7 +455,7 @@ function bullets(lines: readonly string[]): string {
 /**
  * `atlas changes` as text: the one-line summary, the matching used (in words, with its counts and the
  * machine-readable method line), the region events other than "stayed", then the gemeenten with a change. The
- * sentences are the app's (i18n/history-text.ts) in `lang`; the labels are English like the rest of the command.
+ * sentences are the app's (history/text.ts) in `lang`; the labels are English like the rest of the command.
  * `nameOf2015` names the 2015 gemeenten the matching divided by the boundary-change table's shares.
  */
 export function formatChanges(changes: LayoutChanges, lang: Lang, nameOf2015: (code: string) => string): string {

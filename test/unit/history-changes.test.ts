@@ -8,11 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { computeLayoutChanges, type LayoutChanges } from '../../src/lib/history/changes';
 import { matchMunicipalities } from '../../src/lib/history/matching';
 import { changesTable } from '../../src/lib/history/tables';
-import {
-  describeLayoutChanges,
-  describeMunicipalityChanges,
-  summarizeLayoutChanges,
-} from '../../src/lib/i18n/history-text';
+import { describeLayoutChanges, describeMunicipalityChanges, summarizeLayoutChanges } from '../../src/lib/history/text';
 import { AREAS_2015, formerList, historyAtlas, historyLayer } from '../fixtures/history-world';
 
 function changes(kind: string, from: number, to: number): LayoutChanges {

@@ -13,7 +13,7 @@ import {
 } from '../../src/lib/history/matching';
 import { isProjected, projectLayer, projectedLayerId, withLayers } from '../../src/lib/history/projection';
 import { matchingTable } from '../../src/lib/history/tables';
-import { describeMatch, describeMatchingCounts, describeMatchingMethod } from '../../src/lib/i18n/history-text';
+import { describeMatch, describeMatchingCounts, describeMatchingMethod } from '../../src/lib/history/text';
 import { compareLayers } from '../../src/lib/stats/pair';
 import { computePairMetrics } from '../../src/lib/stats/matrix';
 import { AREAS_2015, formerList, historyAtlas, historyLayer, NAMES_2015 } from '../fixtures/history-world';

@@ -17,7 +17,7 @@ import { computeKindHistory, layerOfKind } from '../../src/lib/history/kind-hist
 import { areasOf2015, matcher, matchesByCode, type Matching, type YearGemeenten } from '../../src/lib/history/matching';
 import { projectLayer, withLayers } from '../../src/lib/history/projection';
 import { computeTrend } from '../../src/lib/history/trend';
-import { describeLayoutChanges, describeMunicipalityChanges } from '../../src/lib/i18n/history-text';
+import { describeLayoutChanges, describeMunicipalityChanges } from '../../src/lib/history/text';
 import { compareLayers } from '../../src/lib/stats/pair';
 import type { FormerMunicipality } from '../../src/lib/types';
 

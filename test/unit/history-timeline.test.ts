@@ -14,7 +14,7 @@ import {
   describeKindHistory,
   describeMunicipalityYear,
   describeTrend,
-} from '../../src/lib/i18n/history-text';
+} from '../../src/lib/history/text';
 import { computePairMetrics } from '../../src/lib/stats/matrix';
 import { AREAS_2015, formerList, historyAtlases } from '../fixtures/history-world';
 

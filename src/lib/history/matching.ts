@@ -75,7 +75,7 @@ export interface MunicipalityMatch {
   hasTableShares: boolean;
 }
 
-/** How the matching was made, machine-readable; `describeMatchingMethod` (i18n/history-text.ts) says it in words. */
+/** How the matching was made, machine-readable; `describeMatchingMethod` (history/text.ts) says it in words. */
 export interface MatchingMethod {
   /** Each `from` gemeente goes to the `to` gemeente that holds the largest share of its area. */
   rule: 'largest-area-share';

@@ -12,17 +12,17 @@ import type {
   MunicipalityRef,
   RegionEvent,
   RegionRef,
-} from '../history/changes';
-import type { BoundaryChange, MunicipalityYear } from '../history/gemeente-history';
-import type { KindHistory } from '../history/kind-history';
-import type { Matching, MunicipalityMatch } from '../history/matching';
-import type { Trend } from '../history/trend';
+} from './changes';
+import type { BoundaryChange, MunicipalityYear } from './gemeente-history';
+import type { KindHistory } from './kind-history';
+import type { Matching, MunicipalityMatch } from './matching';
+import type { Trend } from './trend';
 import type { MetricId } from '../stats/pair';
 import { METRICS } from '../stats/pair';
 import type { FormerMunicipality, LocalizedText, MunicipalityCode } from '../types';
-import { formatNumber } from './format';
-import { describeFormer } from './former-text';
-import type { Lang } from './messages';
+import { formatNumber } from '../i18n/format';
+import { describeFormer } from '../i18n/former-text';
+import type { Lang } from '../i18n/messages';
 
 const LOCALES: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };
 
