@@ -67,6 +67,13 @@ test('through time: what changed in Veilig Thuis from 2022 to 2023, on the map a
   await expect(page).toHaveURL(/pair=veiligthuis-2022,veiligthuis-2023~2022/);
   await expect(page.locator('.pair h2')).toContainText('Veilig Thuis');
   await expect(page.locator('.pair')).toContainText('op de gemeenten van 2022');
+  // The link reopens the cross-year pair: the 2023 layer is drawn on the gemeenten of 2022 again.
+  const link = page.url();
+  await page.goto('about:blank');
+  await page.goto(link);
+  await expect(page.locator('.pair')).toContainText('op de gemeenten van 2022', { timeout: 30_000 });
+  await expect(page.getByRole('radio', { checked: true })).toHaveAccessibleName(/^2022:/);
+  await expect(page.locator('.notice')).toHaveCount(0);
   expect(guard.errors).toEqual([]);
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
 import { AppState } from '../../src/lib/state/app-state.svelte';
 import { gridAtlasOfYear, readyGridApp } from '../fixtures/grid-app';
+import { gridLayerFile } from '../fixtures/grid';
 import { UrlSync, type BrowserUrl } from '../../src/lib/state/url-sync.svelte';
 
 const ORIGIN = 'https://example.org';
@@ -186,6 +187,51 @@ describe('UrlSync', () => {
     expect(app.visible).toEqual(['rows-2025']);
     expect(browser.location.search).toBe('?layers=rows-2025&fill=none');
     cleanup();
+  });
+
+  it('a link naming a layer drawn on another year’s gemeenten has it made first, then restores the view', async () => {
+    const app = readyState();
+    const link = '?layers=rows-2025,columns-2024~2025&pair=rows-2025,columns-2024~2025&panel=pair';
+    const { browser, calls } = fakeBrowser(link);
+    const asked: string[][] = [];
+    // The grid's columns as if of 2024, drawn on the gemeenten of 2025 (the grid).
+    const columns = gridLayerFile('columns', true);
+    const overlay = { ...columns, meta: { ...columns.meta, id: 'columns-2024~2025' } };
+    const sync = new UrlSync(app, browser, async (ids) => {
+      asked.push(ids);
+      return [overlay];
+    });
+    sync.restore();
+    const cleanup = connect(sync);
+    expect(asked).toEqual([['columns-2024~2025']]);
+    // While the layer is made, the address keeps the link (the default view is not written over it).
+    expect(calls).toEqual([]);
+    await new Promise((r) => setTimeout(r, 0));
+    flushSync();
+    expect(browser.location.search).toBe(
+      '?layers=columns-2024~2025,rows-2025&fill=rows-2025&pair=rows-2025,columns-2024~2025&panel=pair&metric=congruence',
+    );
+    cleanup();
+    expect(app.overlays.map((o) => o.meta.id)).toEqual(['columns-2024~2025']);
+    expect(app.panel).toEqual({ kind: 'pair', a: 'rows-2025', b: 'columns-2024~2025' });
+    // In the order of the atlas's layers, where the added ones come first.
+    expect(app.visible).toEqual(['columns-2024~2025', 'rows-2025']);
+    expect(app.notices).toEqual([]);
+  });
+
+  it('a projected id that names nothing is asked for once, then ignored with the notice', async () => {
+    const app = readyState();
+    const { browser } = fakeBrowser('?layers=rows-2025,nothing-1999~2025');
+    let calls = 0;
+    const sync = new UrlSync(app, browser, async () => {
+      calls++;
+      return [];
+    });
+    sync.restore();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toBe(1);
+    expect(app.visible).toEqual(['rows-2025']);
+    expect(app.notices).toEqual(['Uit de link genegeerd (onbekend of verouderd): layers=nothing-1999~2025']);
   });
 
   it('does nothing before the atlas is loaded', () => {

@@ -51,6 +51,15 @@ export function projectedLayerId(layerId: LayerId, year: number): LayerId {
 }
 
 /**
+ * The layer and year a projected layer's id names, or null for another id.
+ * @example parseProjectedLayerId('veiligthuis-2025~2016') // { layerId: 'veiligthuis-2025', ontoYear: 2016 }
+ */
+export function parseProjectedLayerId(id: LayerId): { layerId: LayerId; ontoYear: number } | null {
+  const match = /^(.+)~(\d{4})$/.exec(id);
+  return match ? { layerId: match[1]!, ontoYear: Number(match[2]) } : null;
+}
+
+/**
  * `layer` (of the matching's `to` year) on the gemeenten of the matching's `from` year: region by region, the
  * `from` gemeenten whose match is one of its members. The metadata is copied with the new id and geometry
  * (`meta.year` stays the layout's own year) and a `projection` that says how it was made. Throws DataError

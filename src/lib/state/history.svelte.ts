@@ -8,12 +8,12 @@ import type { LoadedAtlas } from '../data/assemble';
 import { messageOf } from '../errors';
 import { computeKindHistory, listKinds, layerOfKind, type KindHistory, type KindSpan } from '../history/kind-history';
 import { areasOf2015, matcher, type Matching, type YearGemeenten } from '../history/matching';
-import { projectLayer, withLayers, type ProjectedLayerFile } from '../history/projection';
+import { parseProjectedLayerId, projectLayer, withLayers, type ProjectedLayerFile } from '../history/projection';
 import { computePairMetrics } from '../stats/matrix';
 import type { MetricId } from '../stats/pair';
 import { computeTrend, type Trend } from '../history/trend';
 import { computeMunicipalityHistory, type MunicipalityHistory } from '../history/gemeente-history';
-import type { MunicipalityCode } from '../types';
+import type { LayerFile, LayerId, MunicipalityCode } from '../types';
 import { translate, type Lang } from '../i18n/messages';
 
 /** Every year of the data, loaded or on its way. */
@@ -32,14 +32,36 @@ export class HistoryState {
     this.loadYears = loadYears;
   }
 
-  /** Read every year, once; a failure can be tried again by calling this again. */
-  ensure(): void {
-    if (this.load.status === 'loading' || this.load.status === 'ready') return;
+  private loading: Promise<void> | null = null;
+
+  /** Read every year, once; a failure can be tried again by calling this again. Resolves when they are read. */
+  ensure(): Promise<void> {
+    if (this.loading && this.load.status !== 'error') return this.loading;
     this.load = { status: 'loading' };
-    this.loadYears().then(
-      (years) => (this.load = { status: 'ready', years }),
-      (error: unknown) => (this.load = { status: 'error', message: messageOf(error) }),
+    this.loading = this.loadYears().then(
+      (years) => {
+        this.load = { status: 'ready', years };
+      },
+      (error: unknown) => {
+        this.load = { status: 'error', message: messageOf(error) };
+      },
     );
+    return this.loading;
+  }
+
+  /**
+   * The layers a link names by projected id (`veiligthuis-2022~2023`: Veilig Thuis 2022 on the gemeenten of 2023),
+   * made again from the years' data; ids that name no layer of the data are left out (the link's notice says so).
+   */
+  async projectionsOf(ids: readonly LayerId[]): Promise<LayerFile[]> {
+    await this.ensure();
+    return ids.flatMap((id) => {
+      const parsed = parseProjectedLayerId(id);
+      const source = parsed && this.atlases.find((a) => a.layersById.has(parsed.layerId));
+      const layer = parsed && source?.layersById.get(parsed.layerId);
+      if (!parsed || !source || !layer) return [];
+      return this.projection(layer.meta.kind, source.geometry.year, parsed.ontoYear) ?? [];
+    });
   }
 
   /** The years' atlases, oldest first (empty until ready). */

@@ -6,6 +6,7 @@
  * `location` and `history` through a narrow interface (`BrowserUrl`), so it runs in Node with a fake.
  */
 import type { AppState } from './app-state.svelte';
+import type { LayerFile, LayerId } from '../types';
 import { knownValues, parseViewState, serializeViewState, yearOfSearch } from './url-state';
 
 /** The parts of the browser this module touches: the address, the history, and where `popstate` arrives. */
@@ -31,6 +32,11 @@ export class UrlSync {
   private isRestored = false;
   /** The year a link asked for (back or forward), whose view is restored once that year is there. */
   private awaitedYear: number | null = null;
+  /** The query whose layers drawn on another year's gemeenten were last asked for (asked once per query). */
+  private askedOverlaysFor: string | null = null;
+  /** A link's view waits for its layers of another year: the address keeps the link meanwhile. */
+  private isWaiting = $state(false);
+  private readonly overlaysOf: ((ids: LayerId[]) => Promise<LayerFile[]>) | null;
 
   /** The view's full link (origin, path and query), written into exported files. */
   link = $derived.by(() => {
@@ -38,9 +44,18 @@ export class UrlSync {
     return `${origin}${pathname}${serializeViewState(this.app.toView())}`;
   });
 
-  constructor(app: AppState, browser: BrowserUrl = browserUrl()) {
+  /**
+   * @param overlaysOf makes the layers a link names by projected id (`veiligthuis-2022~2023`) from the years'
+   *   data; without it such ids are ignored like unknown ones.
+   */
+  constructor(
+    app: AppState,
+    browser: BrowserUrl = browserUrl(),
+    overlaysOf: ((ids: LayerId[]) => Promise<LayerFile[]>) | null = null,
+  ) {
     this.app = app;
     this.browser = browser;
+    this.overlaysOf = overlaysOf;
   }
 
   /**
@@ -48,16 +63,32 @@ export class UrlSync {
    * are dropped and listed in one notice, which replaces the app's notices. Does nothing before the atlas
    * is loaded.
    */
-  restore(): void {
+  restore(search = this.browser.location.search): void {
     const atlas = this.app.atlas;
     if (!atlas) return;
     const years = this.app.years.map((y) => y.year);
-    const { state, ignored } = parseViewState(this.browser.location.search, knownValues(atlas, years));
+    const { state, ignored } = parseViewState(search, knownValues(atlas, years));
     // A link of another year (back or forward across a year change): load that year; its layers are read then.
     const year = state.year ?? this.app.newestYear;
     if (year !== null && year !== this.app.year) {
       this.awaitedYear = year;
       this.app.chooseYear(year);
+      return;
+    }
+    // Layers of another year drawn on this year's gemeenten (a cross-year pair): made first, then the view.
+    const missing = projectedIds(search).filter((id) => !atlas.layersById.has(id));
+    if (missing.length > 0 && this.overlaysOf && this.askedOverlaysFor !== search) {
+      this.askedOverlaysFor = search;
+      this.isWaiting = true;
+      void this.overlaysOf(missing)
+        .then((files) => {
+          const ofThisYear = files.filter((f) => f.meta.geometryId === this.app.atlas?.geometry.id);
+          this.app.overlays = [...this.app.overlays.filter((o) => !missing.includes(o.meta.id)), ...ofThisYear];
+        })
+        .finally(() => {
+          this.isWaiting = false;
+          this.restore(search);
+        });
       return;
     }
     this.isRestored = true;
@@ -89,7 +120,7 @@ export class UrlSync {
    * runs again on every change.
    */
   write(): void {
-    if (!this.app.atlas) return;
+    if (!this.app.atlas || this.isWaiting) return;
     const view = this.app.toView();
     const query = serializeViewState(view);
     const key = serializeViewState({ ...view, camera: null });
@@ -109,4 +140,11 @@ export class UrlSync {
     this.browser.events.addEventListener('popstate', onPopState);
     return () => this.browser.events.removeEventListener('popstate', onPopState);
   }
+}
+
+/** The ids of layers drawn on another year's gemeenten (`kind-year~year`) that a query names. */
+function projectedIds(search: string): LayerId[] {
+  const params = new URLSearchParams(search);
+  const ids = ['layers', 'pair', 'fill', 'via'].flatMap((p) => (params.get(p) ?? '').split(','));
+  return [...new Set(ids.filter((id) => /~\d{4}$/.test(id)))];
 }
