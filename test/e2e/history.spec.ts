@@ -112,3 +112,19 @@ test('a gemeente’s history: Haaren’s regions year by year and its split in 2
   await expect(changes).toContainText('2021');
   expect(guard.errors).toEqual([]);
 });
+
+test('any two layers of different years: jeugd 2016 against Veilig Thuis 2025 on the gemeenten of 2016', async ({
+  page,
+}) => {
+  const guard = guardPage(page);
+  await openApp(page);
+  await page.getByRole('button', { name: 'Door de tijd' }).click();
+  const panel = page.locator('.history');
+  await panel.getByRole('combobox', { name: 'Laag A' }).selectOption('jeugdregio-2016');
+  await panel.getByRole('combobox', { name: 'Laag B' }).selectOption('veiligthuis-2025');
+  await panel.getByRole('button', { name: 'Vergelijk als paar' }).last().click();
+  await expect(page).toHaveURL(/[?&]year=2016(&|$)/);
+  await expect(page).toHaveURL(/pair=jeugdregio-2016,veiligthuis-2025~2016/);
+  await expect(page.locator('.pair')).toContainText('op de gemeenten van 2016');
+  expect(guard.errors).toEqual([]);
+});
