@@ -117,3 +117,10 @@ test('the about panel of a 2016 layer says that RegioAtlas 2016 has the same lay
   await expect(info).toContainText('dezelfde indeling');
   await expect(info).toContainText('1 januari 2016');
 });
+
+test('an export of 2016 says 2016 in its title', async ({ page }) => {
+  await openApp(page, '?year=2016');
+  await page.getByRole('button', { name: 'Exporteren' }).click();
+  const title = page.locator('.export input[id$="-title"]');
+  await expect(title).toHaveValue(/\(2016\)$/);
+});

@@ -236,12 +236,14 @@ describe('layout', () => {
   const overlaps = (a: Rect, b: Rect) =>
     a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-  it('titles a view by its layers', () => {
-    expect(text.title).toBe('Layout rows and Layout columns');
+  it('titles a view by its layers and the year of its gemeenten', () => {
+    expect(text.title).toBe('Layout rows and Layout columns (2025)');
     expect(defaultTitle(atlas, ['rows-2025', 'columns-2025', 'ell-2025'], 'nl')).toBe(
-      'Indeling rows, Indeling columns en Indeling ell',
+      'Indeling rows, Indeling columns en Indeling ell (2025)',
     );
-    expect(defaultTitle(atlas, [], 'nl')).toBe('Samenwerkingsatlas');
+    expect(defaultTitle(atlas, [], 'nl')).toBe('Samenwerkingsatlas (2025)');
+    const of2016 = { ...atlas, geometry: { ...atlas.geometry, year: 2016 } };
+    expect(defaultTitle(of2016, ['rows-2025'], 'nl')).toBe('Indeling rows (2016)');
   });
 
   it('leaves out fill and no-data rows when nothing is filled or partial', () => {

@@ -174,9 +174,11 @@ const estimateTextWidth: MeasureText = (text, sizePx, weight) =>
  */
 export function defaultTitle(atlas: Atlas, visible: readonly LayerId[], lang: Lang): string {
   const names = visible.flatMap((id) => atlas.layersById.get(id)?.meta.name[lang] ?? []);
-  if (names.length === 0) return translate(lang, 'appTitle');
+  // The year of the gemeenten, so that a figure of an earlier year says which it is.
+  const year = ` (${atlas.geometry.year})`;
+  if (names.length === 0) return translate(lang, 'appTitle') + year;
   const and = lang === 'nl' ? ' en ' : ' and ';
-  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')}${and}${names.at(-1)!}`;
+  return (names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')}${and}${names.at(-1)!}`) + year;
 }
 
 /**
