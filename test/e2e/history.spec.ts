@@ -36,10 +36,12 @@ test('through time: what changed in Veilig Thuis from 2022 to 2023, on the map a
     `Baarle-Nassau en Alphen-Chaam gingen van Veilig Thuis-regio ${region(2022, 'VT21').name} naar ${region(2023, 'VT15').name}`,
   );
   await expect(panel.locator('.method')).toContainText('345 gemeenten');
+  // The gemeenten the matching divides are named, not coded.
+  await expect(panel.locator('.method')).not.toContainText('GM0');
   // The change list as CSV, saying which matching it rests on.
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    panel.locator('.step').getByRole('button', { name: 'Download CSV' }).click(),
+    panel.getByRole('button', { name: 'Download de veranderingen 2022–2023 (CSV)' }).click(),
   ]);
   expect(download.suggestedFilename()).toBe('veiligthuis-2022-2023.csv');
   const csv = readFileSync(await download.path(), 'utf8');
@@ -77,7 +79,9 @@ test('through time: what changed in Veilig Thuis from 2022 to 2023, on the map a
   expect(guard.errors).toEqual([]);
 });
 
-test('through time: the trend of two layouts, each year a point that opens that year’s pair', async ({ page }) => {
+test('through time: the trend of two layouts, a point per year in the chart and a button per year that opens its pair', async ({
+  page,
+}) => {
   await openApp(page);
   await page.getByRole('button', { name: 'Door de tijd' }).click();
   const panel = page.locator('.history');
@@ -122,7 +126,7 @@ test('any two layers of different years: jeugd 2016 against Veilig Thuis 2025 on
   const panel = page.locator('.history');
   await panel.getByRole('combobox', { name: 'Laag A' }).selectOption('jeugdregio-2016');
   await panel.getByRole('combobox', { name: 'Laag B' }).selectOption('veiligthuis-2025');
-  await panel.getByRole('button', { name: 'Vergelijk als paar' }).last().click();
+  await panel.getByRole('button', { name: 'Vergelijk de twee lagen' }).click();
   await expect(page).toHaveURL(/[?&]year=2016(&|$)/);
   await expect(page).toHaveURL(/pair=jeugdregio-2016,veiligthuis-2025~2016/);
   await expect(page.locator('.pair')).toContainText('op de gemeenten van 2016');

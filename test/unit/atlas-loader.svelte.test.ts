@@ -163,6 +163,35 @@ describe('AtlasLoader', () => {
     ]);
   });
 
+  it('choosing the year on screen again while another loads leaves nothing loading', async () => {
+    const { app, manifests, answerYear } = setUp();
+    manifests[0]!.result.resolve(MANIFEST);
+    await settle();
+    await answerYear(loadedAtlas(2025, 'rows'));
+    app.chooseYear(2016);
+    flushSync();
+    expect(app.loadingYear).toBe(2016);
+    app.chooseYear(2025);
+    flushSync();
+    expect(app.loadingYear).toBeNull();
+    expect(app.year).toBe(2025);
+  });
+
+  it('a linked year that cannot be read opens the newest year with a notice', async () => {
+    const { app, manifests, years, answerYear } = setUp(2016);
+    manifests[0]!.result.resolve(MANIFEST);
+    await settle();
+    years[0]!.result.reject(new DataError('data/municipalities-2016.topo.json: HTTP 404', 'x'));
+    await settle();
+    expect(years.map((y) => y.year)).toEqual([2016, 2025]);
+    await answerYear(loadedAtlas(2025, 'rows'));
+    expect(app.load.status).toBe('ready');
+    expect(app.year).toBe(2025);
+    expect(app.notices).toEqual([
+      'Het jaar 2016 kon niet worden geladen: data/municipalities-2016.topo.json: HTTP 404',
+    ]);
+  });
+
   it('a year loaded before is not fetched again', async () => {
     const { app, manifests, years, answerYear, userLoads } = setUp();
     manifests[0]!.result.resolve(MANIFEST);

@@ -81,6 +81,38 @@ describe('HistoryState', () => {
   });
 });
 
+describe('AppState: actions waiting for a year', () => {
+  it('an action for a year is dropped when another year is chosen, and one for the year on screen cancels a pending choice', async () => {
+    const years = await allYears();
+    const of = (year: number) => years.find((y) => y.atlas.geometry.year === year)!;
+    const app = new AppState();
+    app.setLoaded({ status: 'ready', ...of(2025) });
+    app.pairInYear(2016, 'jeugdregio-2016', 'ggd-2016', []);
+    app.chooseYear(2020);
+    app.setLoaded({ status: 'ready', ...of(2020) });
+    app.setLoaded({ status: 'ready', ...of(2016) });
+    expect(app.panel).toBeNull();
+    // A pair in the year on screen while 2025 is asked for: 2025 is no longer asked for.
+    app.chooseYear(2025);
+    app.pairInYear(2016, 'jeugdregio-2016', 'ggd-2016', []);
+    expect(app.requestedYear).toBe(2016);
+    expect(app.panel).toEqual({ kind: 'pair', a: 'jeugdregio-2016', b: 'ggd-2016' });
+  });
+
+  it('replacing the overlays forgets the old ones from the view', async () => {
+    const years = await allYears();
+    const history = new HistoryState(async () => years);
+    await history.ensure();
+    const app = new AppState();
+    app.setLoaded({ status: 'ready', ...years.find((y) => y.atlas.geometry.year === 2023)! });
+    const overlay = history.projection('veiligthuis', 2022, 2023)!;
+    app.showThroughTime(2023, ['veiligthuis-2023'], [overlay], []);
+    expect(app.visible).toContain(overlay.meta.id);
+    app.setOverlays([]);
+    expect(app.visible).toEqual(['veiligthuis-2023']);
+  });
+});
+
 describe('AppState: a history step on the map', () => {
   it('applies the step once its year is on screen, with the overlay shown only in that year', async () => {
     const years = await allYears();

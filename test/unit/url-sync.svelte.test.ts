@@ -234,6 +234,36 @@ describe('UrlSync', () => {
     expect(app.notices).toEqual(['Uit de link genegeerd (onbekend of verouderd): layers=nothing-1999~2025']);
   });
 
+  it('a year chosen while a link’s year loads is not taken back when either year arrives later', () => {
+    const app = readyState();
+    app.years = [2016, 2022, 2025].map((year) => ({
+      year,
+      geometryId: `grid-${year}`,
+      municipalityCount: 9,
+      layers: [],
+    }));
+    const { browser, popTo } = fakeBrowser(DEFAULT_QUERY);
+    const sync = new UrlSync(app, browser);
+    sync.yearReady();
+    const cleanup = connect(sync);
+    popTo('?year=2016&layers=rows-2016');
+    expect(app.requestedYear).toBe(2016);
+    // Before 2016 arrives the user picks 2022, which arrives first: the link's 2016 is not asked for again.
+    app.chooseYear(2022);
+    app.setLoaded({ status: 'ready', atlas: gridAtlasOfYear(2022, 'rows', 'columns'), former: [], fileErrors: [] });
+    sync.yearReady();
+    flushSync();
+    expect(app.requestedYear).toBe(2022);
+    // Later the user picks 2016 in the control: its own carried-over view, not the old link's.
+    app.chooseYear(2016);
+    app.setLoaded({ status: 'ready', atlas: gridAtlasOfYear(2016, 'rows', 'columns'), former: [], fileErrors: [] });
+    sync.yearReady();
+    flushSync();
+    expect(app.requestedYear).toBe(2016);
+    expect(app.visible).toEqual(['rows-2016', 'columns-2016']);
+    cleanup();
+  });
+
   it('does nothing before the atlas is loaded', () => {
     const app = new AppState();
     const { browser, calls, popTo } = fakeBrowser('?layers=rows-2025&lang=en');

@@ -216,10 +216,13 @@ export class AppState {
 
   /** Run `apply` in `year`: now if it is on screen, else once the year chosen for it is there. */
   inYear(year: number, apply: () => void): void {
-    if (this.year === year) apply();
-    else {
-      this.afterYear = { year, apply };
+    if (this.year === year) {
+      // Also cancels a choice of another year still loading, which would otherwise carry this view away.
       this.chooseYear(year);
+      apply();
+    } else {
+      this.chooseYear(year);
+      this.afterYear = { year, apply };
     }
   }
 
@@ -228,7 +231,7 @@ export class AppState {
    * marking `marked` gemeenten: what the history panel puts on the map.
    */
   showThroughTime(year: number, layers: LayerId[], overlays: LayerFile[], marked: MunicipalityCode[]): void {
-    this.overlays = overlays;
+    this.setOverlays(overlays);
     this.inYear(year, () => {
       this.visible = this.inRegistryOrder([...layers, ...overlays.map((o) => o.meta.id)]);
       this.filled = null;
@@ -236,9 +239,22 @@ export class AppState {
     });
   }
 
-  /** Show another year (the loader follows). */
+  /** Show another year (the loader follows); an action waiting for another year is dropped. */
   chooseYear(year: number): void {
+    if (this.afterYear?.year !== year) this.afterYear = null;
     this.requestedYear = year;
+  }
+
+  /** Layers of other years drawn on this year's gemeenten; those that go are forgotten from the view too. */
+  setOverlays(files: LayerFile[]): void {
+    for (const old of this.overlays) if (!files.some((f) => f.meta.id === old.meta.id)) this.forgetLayer(old.meta.id);
+    this.overlays = files;
+  }
+
+  /** Compare layer `a` with `b` in `year`, with `overlays` (layers of other years on that year's gemeenten). */
+  pairInYear(year: number, a: LayerId, b: LayerId, overlays: LayerFile[]): void {
+    this.setOverlays(overlays);
+    this.inYear(year, () => this.openPair(a, b));
   }
 
   /**
@@ -251,8 +267,8 @@ export class AppState {
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
     const idOfKind = new Map(to.layers.map((l) => [l.meta.kind, l.meta.id]));
     const same = (id: LayerId): LayerId | null => {
-      // A layer of another year drawn on `from`'s gemeenten belongs to that year's view only.
-      if (this.overlays.some((o) => o.meta.id === id)) return null;
+      // A layer of another year drawn on `from`'s gemeenten is not in `from` (it is added to the view's atlas), so
+      // it is dropped here: it belongs to that year's view only.
       const kind = from.layersById.get(id)?.meta.kind;
       return kind === undefined ? null : (idOfKind.get(kind) ?? null);
     };

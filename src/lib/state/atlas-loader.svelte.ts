@@ -69,7 +69,11 @@ export class AtlasLoader {
   private begin(requested: number | null): () => void {
     const isReady = this.app.load.status === 'ready';
     const shown = this.app.year;
-    if (isReady && (requested === null || requested === shown)) return () => {};
+    if (isReady && (requested === null || requested === shown)) {
+      // Back to the year on screen before another arrived: that attempt is replaced, and nothing is loading.
+      this.app.loadingYear = null;
+      return () => {};
+    }
     const controller = new AbortController();
     if (!isReady) this.app.setLoaded({ status: 'loading' });
     this.app.loadingYear = requested;
@@ -83,7 +87,7 @@ export class AtlasLoader {
           this.app.notices = [...this.app.notices, notice];
           // Before the choice changes: that replaces (aborts) this attempt, whose `finally` then leaves it alone.
           this.app.loadingYear = null;
-          this.app.requestedYear = shown;
+          if (shown !== null) this.app.chooseYear(shown);
         } else this.app.setLoaded({ status: 'error', message: messageOf(error) });
       })
       .finally(() => {
@@ -99,8 +103,18 @@ export class AtlasLoader {
     this.app.years = years;
     const known = (year: number | null) => year !== null && years.some((y) => y.year === year);
     const linked = this.steps.linkYear();
-    const year = known(requested) ? requested! : known(linked) ? linked! : newestYear(manifest);
-    const loaded = await this.loadYear(manifest, year);
+    let year = known(requested) ? requested! : known(linked) ? linked! : newestYear(manifest);
+    let loaded: LoadedAtlas;
+    try {
+      loaded = await this.loadYear(manifest, year);
+    } catch (error) {
+      // A linked year that cannot be read does not take the atlas down: the newest year opens, with a notice.
+      const newest = newestYear(manifest);
+      if (isAbort(error) || year === newest || this.app.load.status === 'ready') throw error;
+      this.app.notices = [...this.app.notices, this.app.t('yearFailed', { year, message: messageOf(error) })];
+      year = newest;
+      loaded = await this.loadYear(manifest, year);
+    }
     if (signal.aborted) return;
     // The user's layers first, so that a link naming one of them restores it too.
     const userLayers = await this.steps.loadUserLayers(loaded.atlas);

@@ -81,6 +81,9 @@ export class HistoryState {
     return matcher(areasOf2015(first.atlas), formerOf);
   });
 
+  /** The name of a 2015 gemeente (the matching names the ones it divided by their 2015 codes). */
+  nameOf2015 = (code: MunicipalityCode): string => this.atlases[0]?.municipalitiesByCode.get(code)?.name ?? code;
+
   /** Every kind of layout and the years it exists. */
   kinds = $derived.by((): KindSpan[] => listKinds(this.atlases));
 

@@ -48,12 +48,10 @@ export class StoredLayers {
   /**
    * The stored layers that fit `atlas`: drawn on its gemeente geometry and naming only its gemeenten.
    * Damaged records and layers that name unknown gemeenten are listed in the notice; layers of another
-   * geometry (another year) are left in the store quietly. Saving stops until `startSaving`. Never rejects: a store that cannot be read
+   * geometry (another year) are left in the store quietly. Never rejects: a store that cannot be read
    * gives no layers and a notice.
    */
   async load(atlas: Atlas): Promise<LayerFile[]> {
-    // Another year is being read: the store must not follow the previous year's list meanwhile.
-    this.isSaving = false;
     const skipped: string[] = [];
     try {
       const files = await this.storage.listUserLayers((s) => skipped.push(s.key));
@@ -93,15 +91,18 @@ export class StoredLayers {
   sync(): void {
     const layers = this.app.userLayers;
     if (!this.isSaving) return;
+    // Only the layers of the year on screen: while another year is read, its stored layers and the app's list of
+    // the year before must not be compared (that would delete the one year's layers for the other's).
+    const geometryId = this.app.load.status === 'ready' ? this.app.load.atlas.geometry.id : null;
     const fail = (error: unknown) => this.fail(error);
     for (const layer of layers) {
-      if (this.stored.get(layer.meta.id) !== layer) {
+      if (layer.meta.geometryId === geometryId && this.stored.get(layer.meta.id) !== layer) {
         this.stored.set(layer.meta.id, layer);
         this.storage.saveUserLayer(layer).catch(fail);
       }
     }
-    for (const id of [...this.stored.keys()]) {
-      if (!layers.some((l) => l.meta.id === id)) {
+    for (const [id, stored] of [...this.stored]) {
+      if (stored.meta.geometryId === geometryId && !layers.some((l) => l.meta.id === id)) {
         this.stored.delete(id);
         this.storage.deleteUserLayer(id).catch(fail);
       }

@@ -30,8 +30,11 @@ export class UrlSync {
   private lastViewKey = '';
   /** Whether the page's link has been restored (it is, once, on the first load). */
   private isRestored = false;
-  /** The year a link asked for (back or forward), whose view is restored once that year is there. */
-  private awaitedYear: number | null = null;
+  /**
+   * The year a link asked for (back or forward) and the link, whose view is restored once that year is there; taken
+   * by the next year that arrives, so a year chosen meanwhile never brings the link back.
+   */
+  private awaited: { year: number; search: string } | null = null;
   /** The query whose layers drawn on another year's gemeenten were last asked for (asked once per query). */
   private askedOverlaysFor: string | null = null;
   /** A link's view waits for its layers of another year: the address keeps the link meanwhile. */
@@ -71,28 +74,29 @@ export class UrlSync {
     // A link of another year (back or forward across a year change): load that year; its layers are read then.
     const year = state.year ?? this.app.newestYear;
     if (year !== null && year !== this.app.year) {
-      this.awaitedYear = year;
+      this.awaited = { year, search };
       this.app.chooseYear(year);
       return;
     }
     // Layers of another year drawn on this year's gemeenten (a cross-year pair): made first, then the view.
     const missing = projectedIds(search).filter((id) => !atlas.layersById.has(id));
+    this.isRestored = true;
     if (missing.length > 0 && this.overlaysOf && this.askedOverlaysFor !== search) {
       this.askedOverlaysFor = search;
       this.isWaiting = true;
+      const year = this.app.year;
       void this.overlaysOf(missing)
         .then((files) => {
           const ofThisYear = files.filter((f) => f.meta.geometryId === this.app.atlas?.geometry.id);
-          this.app.overlays = [...this.app.overlays.filter((o) => !missing.includes(o.meta.id)), ...ofThisYear];
+          this.app.setOverlays([...this.app.overlays.filter((o) => !missing.includes(o.meta.id)), ...ofThisYear]);
         })
         .finally(() => {
           this.isWaiting = false;
-          this.restore(search);
+          // Only while the link's year is still on screen: a year chosen meanwhile keeps its own view.
+          if (this.app.year === year) this.restore(search);
         });
       return;
     }
-    this.isRestored = true;
-    this.awaitedYear = null;
     this.app.applyView(state);
     // The restored view is the current history entry: writing it back replaces, never pushes.
     this.lastViewKey = serializeViewState({ ...this.app.toView(), camera: null });
@@ -106,7 +110,10 @@ export class UrlSync {
    * a year chosen in the year control keeps the view the app carried over.
    */
   yearReady(): void {
-    if (!this.isRestored || (this.awaitedYear !== null && this.awaitedYear === this.app.year)) this.restore();
+    if (!this.isRestored) return this.restore();
+    const awaited = this.awaited;
+    this.awaited = null;
+    if (awaited?.year === this.app.year) this.restore(awaited.search);
   }
 
   /** The year the page's link names, if any (for the first load, before the manifest is read). */
