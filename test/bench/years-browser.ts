@@ -24,7 +24,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { measureBrowser, type BrowserTimingResult, type ByteSummary } from './browser-timing';
 import { formatMegabytes, formatMs, formatRatio, table, type RatioSummary, type Summary } from './stats';
 import { startServer } from '../static-server';
-import { assembleAtlas, type DataSource } from '../../src/lib/data/assemble';
+import { assembleYear, readManifest, type DataSource, type LoadedAtlas } from '../../src/lib/data/assemble';
 import { parseManifest } from '../../src/lib/data/parse';
 import type { GeometryEntry, Manifest } from '../../src/lib/types';
 
@@ -131,8 +131,8 @@ function folderSource(folder: string): DataSource {
 /**
  * Problems of the newest-year folder (none expected): its manifest does not parse with the app's parser, lists
  * another geometry or other entries than the real manifest has for the newest year, a file differs from
- * `public/data` or from its sha256, or the app's assembly (`assembleAtlas`, as the CLI reads a folder) leaves a
- * file out or builds another number of layers.
+ * `public/data` or from its sha256, or the app's assembly (`readManifest` and `assembleYear`, as the CLI reads a
+ * folder) leaves a file out or builds another number of layers.
  */
 export async function checkNewestYearData(sourceDir: string, folder: string): Promise<string[]> {
   const problems: string[] = [];
@@ -150,7 +150,7 @@ export async function checkNewestYearData(sourceDir: string, folder: string): Pr
       if (!bytes.equals(readFileSync(join(sourceDir, file)))) problems.push(`${file}: differs from ${sourceDir}`);
       if (sha256(bytes) !== expected) problems.push(`${file}: sha256 does not match`);
     }
-    const loaded = await assembleAtlas(folderSource(folder));
+    const loaded = await loadNewestYear(folderSource(folder));
     for (const e of loaded.fileErrors) problems.push(`${e.file}: ${e.message}`);
     if (loaded.atlas.geometry.id !== newest.id) problems.push(`the app assembles ${loaded.atlas.geometry.id}`);
     if (loaded.atlas.layers.length !== layers.length)
@@ -333,4 +333,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       process.exitCode = 1;
     },
   );
+}
+
+/** The newest year of a data source, as the app opens it: the manifest, then that year's files. */
+async function loadNewestYear(source: DataSource): Promise<LoadedAtlas> {
+  return assembleYear(source, await readManifest(source), null);
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHash } from 'node:crypto';
-import { assembleAtlas } from '../../src/lib/data/assemble';
+import { assembleYear, readManifest, type DataSource, type LoadedAtlas } from '../../src/lib/data/assemble';
 import { httpSource } from '../../src/lib/data/load';
 import { DataError } from '../../src/lib/errors';
 import type { Manifest } from '../../src/lib/types';
@@ -54,10 +54,10 @@ function gridFiles(): Record<string, string> {
 
 afterEach(() => vi.unstubAllGlobals());
 
-describe('assembleAtlas over HTTP (httpSource)', () => {
+describe('the newest year over HTTP (httpSource, readManifest, assembleYear)', () => {
   it('loads manifest, topology and every layer', async () => {
     serve(gridFiles());
-    const { atlas, fileErrors } = await assembleAtlas(httpSource(BASE, new AbortController().signal));
+    const { atlas, fileErrors } = await loadNewestYear(httpSource(BASE, new AbortController().signal));
     expect(fileErrors).toEqual([]);
     expect(atlas.layers.map((l) => l.meta.id)).toEqual(['rows-2025', 'columns-2025']);
     expect(atlas.municipalities).toHaveLength(9);
@@ -65,21 +65,21 @@ describe('assembleAtlas over HTTP (httpSource)', () => {
 
   it('names the URL and status of a failed request', async () => {
     serve({});
-    await expect(assembleAtlas(httpSource(BASE, new AbortController().signal))).rejects.toThrow(
+    await expect(loadNewestYear(httpSource(BASE, new AbortController().signal))).rejects.toThrow(
       `${BASE}manifest.json: HTTP 404`,
     );
   });
 
   it('names the file that is not valid JSON', async () => {
     serve({ ...gridFiles(), [GRID_GEOMETRY.file]: '{"type":' });
-    await expect(assembleAtlas(httpSource(BASE, new AbortController().signal))).rejects.toThrow(
+    await expect(loadNewestYear(httpSource(BASE, new AbortController().signal))).rejects.toThrow(
       `${BASE}${GRID_GEOMETRY.file}: not valid JSON`,
     );
   });
 
   it('leaves out a broken layer and reports it, keeping the others', async () => {
     serve({ ...gridFiles(), 'layers/columns-2025.json': { status: 500 } });
-    const { atlas, fileErrors } = await assembleAtlas(httpSource(BASE, new AbortController().signal));
+    const { atlas, fileErrors } = await loadNewestYear(httpSource(BASE, new AbortController().signal));
     expect(atlas.layers.map((l) => l.meta.id)).toEqual(['rows-2025']);
     expect(fileErrors).toHaveLength(1);
     expect(fileErrors[0]).toMatchObject({ id: 'columns-2025', file: 'layers/columns-2025.json' });
@@ -91,7 +91,7 @@ describe('assembleAtlas over HTTP (httpSource)', () => {
     const bad = gridLayerFile('columns', true);
     bad.regions = bad.regions.map((r, i) => (i === 0 ? { ...r, members: ['GM0001', 'GM0004', 'GM9999'] } : r));
     serve({ ...files, 'layers/columns-2025.json': JSON.stringify(bad) });
-    const { fileErrors } = await assembleAtlas(httpSource(BASE, new AbortController().signal));
+    const { fileErrors } = await loadNewestYear(httpSource(BASE, new AbortController().signal));
     expect(fileErrors[0]!.message).toContain('GM9999');
   });
 
@@ -99,7 +99,7 @@ describe('assembleAtlas over HTTP (httpSource)', () => {
     vi.stubGlobal('fetch', async () => {
       throw new TypeError('Failed to fetch');
     });
-    const failure = assembleAtlas(httpSource(BASE, new AbortController().signal));
+    const failure = loadNewestYear(httpSource(BASE, new AbortController().signal));
     await expect(failure).rejects.toThrow(`${BASE}manifest.json: could not be fetched (Failed to fetch)`);
     await expect(failure).rejects.toBeInstanceOf(DataError);
   });
@@ -114,6 +114,11 @@ describe('assembleAtlas over HTTP (httpSource)', () => {
       }
       return new Response(files[url.slice(BASE.length)] ?? '', { status: 200 });
     });
-    await expect(assembleAtlas(httpSource(BASE, controller.signal))).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(loadNewestYear(httpSource(BASE, controller.signal))).rejects.toMatchObject({ name: 'AbortError' });
   });
 });
+
+/** The newest year of a data source, as the app opens it: the manifest, then that year's files. */
+async function loadNewestYear(source: DataSource): Promise<LoadedAtlas> {
+  return assembleYear(source, await readManifest(source), null);
+}

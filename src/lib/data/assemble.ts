@@ -90,14 +90,6 @@ export function newestYear(manifest: Manifest): number {
 }
 
 /**
- * Read the manifest, then the gemeenten of `year` (default: the newest) and that year's layers.
- * Throws DataError when the manifest, the year or its geometry cannot be used; an abort is passed on as is.
- */
-export async function assembleAtlas(source: DataSource, year?: number): Promise<LoadedAtlas> {
-  return assembleYear(source, await readManifest(source), year ?? null);
-}
-
-/**
  * The atlas of `year` (null: the newest) from a manifest already read: its gemeente topology, then its layers and
  * former gemeenten in parallel. Throws DataError for a year the manifest does not list.
  */
