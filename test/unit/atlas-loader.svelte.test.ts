@@ -192,6 +192,20 @@ describe('AtlasLoader', () => {
     ]);
   });
 
+  it('a kind a year lacks comes back in the next year that has it, shown and filled', () => {
+    const app = new AppState();
+    const ready = (atlas: LoadedAtlas) => app.setLoaded({ status: 'ready', ...atlas });
+    ready(loadedAtlas(2025, 'rows', 'columns', 'partial'));
+    app.visible = ['rows-2025', 'partial-2025'];
+    app.filled = 'partial-2025';
+    ready(loadedAtlas(2016, 'rows', 'columns'));
+    expect(app.visible).toEqual(['rows-2016']);
+    expect(app.filled).toBeNull();
+    ready(loadedAtlas(2025, 'rows', 'columns', 'partial'));
+    expect(app.visible).toEqual(['rows-2025', 'partial-2025']);
+    expect(app.filled).toBe('partial-2025');
+  });
+
   it('a year loaded before is not fetched again', async () => {
     const { app, manifests, years, answerYear, userLoads } = setUp();
     manifests[0]!.result.resolve(MANIFEST);

@@ -110,6 +110,8 @@ export class AppState {
    * each is shown only in the year whose gemeenten it is on.
    */
   overlays = $state.raw<LayerFile[]>([]);
+  /** Kinds shown and filled in an earlier year that the year on screen lacks, restored in the next year that has them. */
+  private waitingKinds: { shown: string[]; filled: string | null } = { shown: [], filled: null };
   /** Something to do once a year chosen for it is on screen (the history panel's actions). */
   private afterYear: { year: number; apply: () => void } | null = null;
   /** A what-if copy being edited, and the layer it started from; not stored until saved. */
@@ -273,8 +275,20 @@ export class AppState {
       return kind === undefined ? null : (idOfKind.get(kind) ?? null);
     };
     const order = to.layers.map((l) => l.meta.id);
-    this.visible = this.visible.flatMap((id) => same(id) ?? []).sort((a, b) => order.indexOf(a) - order.indexOf(b));
-    this.filled = this.filled ? same(this.filled) : null;
+    // Kinds shown (or filled) that a year lacks wait for the next year that has them (politie 2025 → 2024 → 2025).
+    const kindsShown = [
+      ...this.visible.flatMap((id) => from.layersById.get(id)?.meta.kind ?? []),
+      ...this.waitingKinds.shown,
+    ];
+    const fillKind = (this.filled && from.layersById.get(this.filled)?.meta.kind) ?? this.waitingKinds.filled;
+    this.visible = [...new Set(kindsShown.flatMap((kind) => idOfKind.get(kind) ?? []))].sort(
+      (a, b) => order.indexOf(a) - order.indexOf(b),
+    );
+    this.filled = fillKind ? (idOfKind.get(fillKind) ?? null) : null;
+    this.waitingKinds = {
+      shown: [...new Set(kindsShown.filter((kind) => !idOfKind.has(kind)))],
+      filled: fillKind && !idOfKind.has(fillKind) ? fillKind : null,
+    };
     const pair = this.lastPair && { a: same(this.lastPair.a), b: same(this.lastPair.b) };
     this.lastPair = pair?.a && pair.b ? { a: pair.a, b: pair.b } : null;
     const exists = (code: MunicipalityCode) => to.municipalitiesByCode.has(code);
