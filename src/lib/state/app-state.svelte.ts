@@ -281,12 +281,13 @@ export class AppState {
       ...this.waitingKinds.shown,
     ];
     const fillKind = (this.filled && from.layersById.get(this.filled)?.meta.kind) ?? this.waitingKinds.filled;
-    this.visible = [...new Set(kindsShown.flatMap((kind) => idOfKind.get(kind) ?? []))].sort(
+    const unique = <T>(items: T[]): T[] => items.filter((item, i) => items.indexOf(item) === i);
+    this.visible = unique(kindsShown.flatMap((kind) => idOfKind.get(kind) ?? [])).sort(
       (a, b) => order.indexOf(a) - order.indexOf(b),
     );
     this.filled = fillKind ? (idOfKind.get(fillKind) ?? null) : null;
     this.waitingKinds = {
-      shown: [...new Set(kindsShown.filter((kind) => !idOfKind.has(kind)))],
+      shown: unique(kindsShown.filter((kind) => !idOfKind.has(kind))),
       filled: fillKind && !idOfKind.has(fillKind) ? fillKind : null,
     };
     const pair = this.lastPair && { a: same(this.lastPair.a), b: same(this.lastPair.b) };
