@@ -47,6 +47,12 @@ test('through time: what changed in Veilig Thuis from 2022 to 2023, on the map a
   const csv = readFileSync(await download.path(), 'utf8');
   expect(csv).toMatch(/^\uFEFF?# matching;/m);
   expect(csv).toContain('Baarle-Nassau');
+  // Provenance rows: the title, the link, and the sources of both years' layers with their reference dates.
+  expect(csv).toMatch(/^\uFEFF?# titel;Van 2022 naar 2023/m);
+  expect(csv).toMatch(/^# link;http/m);
+  expect(csv).toContain('Gemeentegrenzen 2022');
+  expect(csv).toContain('Gemeentegrenzen 2023');
+  expect(csv).toContain('peildatum 1 januari 2023');
 
   // On the map: 2023, its Veilig Thuis layer and 2022's beside it, the two moved gemeenten marked.
   await panel.getByRole('button', { name: 'Toon op de kaart van 2023' }).click();
