@@ -85,7 +85,7 @@ test('through time: what changed in Veilig Thuis from 2022 to 2023, on the map a
   expect(guard.errors).toEqual([]);
 });
 
-test('through time: the trend of two layouts, a point per year in the chart and a button per year that opens its pair', async ({
+test('through time: the trend of two layouts, each point of the chart and each year in its list opening that year’s pair', async ({
   page,
 }) => {
   await openApp(page);
@@ -98,6 +98,15 @@ test('through time: the trend of two layouts, a point per year in the chart and 
   await expect(points).toHaveCount(7);
   await expect(points.first()).toContainText('2016:');
   await expect(panel.locator('.chart circle')).toHaveCount(7);
+  // A point of the chart opens its year's pair (here 2020's, by keyboard).
+  await panel.locator('.chart circle').nth(1).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/[?&]year=2020(&|$)/);
+  await expect(page).toHaveURL(/pair=jeugdregio-2020,veiligthuis-2020/);
+  // So does the year in the list below it.
+  await page.getByRole('button', { name: 'Door de tijd' }).click();
+  await panel.getByRole('combobox', { name: 'Indeling' }).selectOption('jeugdregio');
+  await panel.getByRole('combobox', { name: 'Vergeleken met' }).selectOption('veiligthuis');
   await points.first().click();
   await expect(page).toHaveURL(/[?&]year=2016(&|$)/);
   await expect(page).toHaveURL(/pair=jeugdregio-2016,veiligthuis-2016/);
