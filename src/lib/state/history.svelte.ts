@@ -9,7 +9,7 @@ import { messageOf } from '../errors';
 import { computeKindHistory, listKinds, layerOfKind, type KindHistory, type KindSpan } from '../history/kind-history';
 import { areasOf2015, matcher, type Matching, type YearGemeenten } from '../history/matching';
 import { parseProjectedLayerId, projectLayer, withLayers, type ProjectedLayerFile } from '../history/projection';
-import { computePairMetrics } from '../stats/matrix';
+import { computePairMetrics, type PairMetrics } from '../stats/matrix';
 import type { MetricId } from '../stats/pair';
 import { computeTrend, type Trend } from '../history/trend';
 import { computeMunicipalityHistory, type MunicipalityHistory } from '../history/gemeente-history';
@@ -22,6 +22,12 @@ export type HistoryLoad =
   | { status: 'loading' }
   | { status: 'ready'; years: readonly LoadedAtlas[] }
   | { status: 'error'; message: string };
+
+/** A kind's years and the metrics of each pair of them, i ≤ j (null below the diagonal). */
+interface YearPairs {
+  years: number[];
+  metrics: (PairMetrics | null)[][];
+}
 
 export class HistoryState {
   load = $state.raw<HistoryLoad>({ status: 'idle' });
@@ -113,30 +119,50 @@ export class HistoryState {
    * from year i's side. Null before the years are loaded or for an unknown kind.
    */
   yearsMatrix(kind: string, metric: MetricId): { years: number[]; values: (number | null)[][] } | null {
+    const pairs = this.yearPairs(kind);
+    if (!pairs) return null;
+    // Each pair is measured once (upper triangle, on the earlier year's gemeenten); row i reads from year i's side.
+    const values = pairs.years.map((_, i) =>
+      pairs.years.map((_, j) => (i <= j ? pairs.metrics[i]![j]!.aToB[metric] : pairs.metrics[j]![i]!.bToA[metric])),
+    );
+    return { years: pairs.years, values };
+  }
+
+  /** Every metric of every pair of years of a kind (i ≤ j), kept per kind: switching the metric computes nothing. */
+  // A cache of results, not state: what renders reads `yearsMatrix`, which follows `load` and `metric`.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  private yearPairsOf = new Map<string, YearPairs | null>();
+
+  private yearPairs(kind: string): YearPairs | null {
     const matchingOf = this.matchingOf;
+    if (!matchingOf) return null;
+    if (this.yearPairsOf.has(kind)) return this.yearPairsOf.get(kind)!;
     const present = this.atlases.flatMap((atlas) => {
       const layer = layerOfKind(atlas, kind);
       return layer ? [{ atlas, layer }] : [];
     });
-    if (!matchingOf || present.length === 0) return null;
-    const values = present.map((row, i) =>
-      present.map((column, j) => {
-        if (i === j) {
-          const own = row.atlas.layersById.get(row.layer.meta.id)!;
-          return computePairMetrics(row.atlas, own, own).aToB[metric];
-        }
-        const [earlier, later] = i < j ? [row, column] : [column, row];
-        const projected = projectLayer(later.layer, matchingOf(earlier.atlas, later.atlas));
-        const atlas = withLayers(earlier.atlas, [projected]);
-        const pair = computePairMetrics(
-          atlas,
-          atlas.layersById.get(earlier.layer.meta.id)!,
-          atlas.layersById.get(projected.meta.id)!,
-        );
-        return i < j ? pair.aToB[metric] : pair.bToA[metric];
-      }),
-    );
-    return { years: present.map((p) => p.atlas.geometry.year), values };
+    const pairs =
+      present.length === 0
+        ? null
+        : {
+            years: present.map((p) => p.atlas.geometry.year),
+            metrics: present.map((earlier, i) =>
+              present.map((later, j) => {
+                if (j < i) return null; // read from [j][i]
+                const own = earlier.atlas.layersById.get(earlier.layer.meta.id)!;
+                if (i === j) return computePairMetrics(earlier.atlas, own, own);
+                const projected = projectLayer(later.layer, matchingOf(earlier.atlas, later.atlas));
+                const atlas = withLayers(earlier.atlas, [projected]);
+                return computePairMetrics(
+                  atlas,
+                  atlas.layersById.get(earlier.layer.meta.id)!,
+                  atlas.layersById.get(projected.meta.id)!,
+                );
+              }),
+            ),
+          };
+    this.yearPairsOf.set(kind, pairs);
+    return pairs;
   }
 
   /**
