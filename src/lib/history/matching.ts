@@ -118,7 +118,7 @@ export function areasOf2015(year2015: YearGemeenten): ReadonlyMap<MunicipalityCo
 }
 
 /** The year a result names. */
-export function yearRef(year: YearGemeenten): YearRef {
+function yearRef(year: YearGemeenten): YearRef {
   return {
     geometryId: year.geometry.id,
     year: year.geometry.year,

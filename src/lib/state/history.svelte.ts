@@ -81,10 +81,11 @@ export class HistoryState {
   matchingOf = $derived.by((): ((from: YearGemeenten, to: YearGemeenten) => Matching) | null => {
     if (this.load.status !== 'ready') return null;
     const years = this.load.years;
-    const first = years.find((y) => y.atlas.geometry.year === Math.min(...years.map((x) => x.atlas.geometry.year)));
+    // The oldest year (2015) gives the areas every year's gemeenten are made of.
+    const first = this.atlases[0];
     if (!first) return null;
     const formerOf = (year: number) => years.find((y) => y.atlas.geometry.year === year)?.former ?? null;
-    return matcher(areasOf2015(first.atlas), formerOf);
+    return matcher(areasOf2015(first), formerOf);
   });
 
   /** The name of a 2015 gemeente (the matching names the ones it divided by their 2015 codes). */
@@ -101,8 +102,8 @@ export class HistoryState {
   }
 
   trend(kindA: string, kindB: string): Trend | null {
-    const years = this.atlases.filter((a) => layerOfKind(a, kindA) && layerOfKind(a, kindB));
-    return years.length > 0 ? computeTrend(this.atlases, kindA, kindB) : null;
+    const isShared = this.atlases.some((a) => layerOfKind(a, kindA) && layerOfKind(a, kindB));
+    return isShared ? computeTrend(this.atlases, kindA, kindB) : null;
   }
 
   /** The history of gemeente `code` of `year`, or null before the years are loaded. */

@@ -7,6 +7,7 @@
  */
 import type { AppState } from './app-state.svelte';
 import type { LayerFile, LayerId } from '../types';
+import { parseProjectedLayerId } from '../history/projection';
 import { knownValues, parseViewState, serializeViewState, yearOfSearch } from './url-state';
 
 /** The parts of the browser this module touches: the address, the history, and where `popstate` arrives. */
@@ -153,5 +154,5 @@ export class UrlSync {
 function projectedIds(search: string): LayerId[] {
   const params = new URLSearchParams(search);
   const ids = ['layers', 'pair', 'fill', 'via'].flatMap((p) => (params.get(p) ?? '').split(','));
-  return [...new Set(ids.filter((id) => /~\d{4}$/.test(id)))];
+  return [...new Set(ids.filter((id) => parseProjectedLayerId(id) !== null))];
 }
