@@ -5,10 +5,13 @@
  * nestedness and the crosswalk need them and more), so the full matrix is reported as a ratio to this.
  *
  * It starts from the same atlas the library gets and does everything it needs itself: number the
- * gemeenten (code → number), label each gemeente with its region per layer, then count per pair with one
- * pass over the gemeenten into a reused dense scratch array (sorting keys instead when a pair has too
- * many cells for the scratch). It keeps every pair's table (the non-zero cells) as its result, as the
- * matrix keeps its comparisons. Pairs are i ≤ j, the diagonal included, as the matrix computes them.
+ * gemeenten (code → number), label each gemeente with its region per layer and list each region's members,
+ * then count per pair one region of A at a time: its members' regions in B tallied in a reused array as
+ * wide as B, read and cleared after the row. That tally stays in cache where a dense table of every cell
+ * (regions × regions, tens of megabytes for two layers with thousands of regions) does not: it counts
+ * 2–3× faster at 14,000 units, so it is the floor. It keeps every pair's table (the non-zero cells) as its
+ * result, as the matrix keeps its comparisons. Pairs are i ≤ j, the diagonal included, as the matrix
+ * computes them.
  */
 import type { Atlas } from '../../src/lib/data/atlas';
 
@@ -17,6 +20,9 @@ export interface LayerLabels {
   regionCount: number;
   /** Per gemeente number: its first region number, or -1 when the layer does not cover it. */
   first: Int32Array;
+  /** The gemeente numbers with each region as their first, region after region; region r's are `members[memberStart[r]…memberStart[r + 1]]`. */
+  members: Int32Array;
+  memberStart: Int32Array;
   /** Further (gemeente, region) memberships of a multi-membership layer; empty otherwise. */
   extraGemeente: number[];
   extraRegion: number[];
@@ -33,9 +39,6 @@ export interface ContingencyTable {
   column: Int32Array;
   count: Int32Array;
 }
-
-/** Dense scratch cells at most (16 M Int32 = 64 MB); a pair with more cells sorts its keys instead. */
-const DENSE_CELL_LIMIT = 1 << 24;
 
 /** The whole floor: labels from the atlas, then every pair's table. */
 export function contingencyFloor(atlas: Atlas): ContingencyTable[] {
@@ -62,28 +65,40 @@ export function layerLabels(atlas: Atlas): LayerLabels[] {
         }
       }
     });
-    return { regionCount: layer.regions.length, first, extraGemeente, extraRegion };
+    const { members, memberStart } = membersByRegion(first, layer.regions.length);
+    return { regionCount: layer.regions.length, first, members, memberStart, extraGemeente, extraRegion };
   });
+}
+
+/** Group the gemeente numbers by first region (a counting sort). */
+function membersByRegion(first: Int32Array, regionCount: number): { members: Int32Array; memberStart: Int32Array } {
+  const memberStart = new Int32Array(regionCount + 1);
+  for (const r of first) if (r >= 0) memberStart[r + 1]!++;
+  for (let r = 0; r < regionCount; r++) memberStart[r + 1]! += memberStart[r]!;
+  const members = new Int32Array(memberStart[regionCount]!);
+  const next = memberStart.slice(0, regionCount);
+  first.forEach((r, n) => {
+    if (r >= 0) members[next[r]!++] = n;
+  });
+  return { members, memberStart };
 }
 
 /** Every pair's table (i ≤ j) from the labels. */
 export function contingencyTables(labels: readonly LayerLabels[], gemeenteCount: number): ContingencyTable[] {
-  let largest = 0;
-  for (const a of labels) for (const b of labels) largest = Math.max(largest, a.regionCount * b.regionCount);
-  const scratch = new Int32Array(Math.min(largest, DENSE_CELL_LIMIT));
-  const touched = new Int32Array(gemeenteCount);
+  const widest = Math.max(0, ...labels.map((l) => l.regionCount));
+  const tally = new Int32Array(widest);
+  const touched = new Int32Array(widest);
+  const cells = new CellLists(gemeenteCount);
   const tables: ContingencyTable[] = [];
   for (let i = 0; i < labels.length; i++) {
     for (let j = i; j < labels.length; j++) {
       const a = labels[i]!;
       const b = labels[j]!;
-      const cells =
+      const table =
         a.extraGemeente.length > 0 || b.extraGemeente.length > 0
           ? countMulti(a, b)
-          : a.regionCount * b.regionCount <= scratch.length
-            ? countDense(a, b, scratch, touched)
-            : countSorted(a, b);
-      tables.push({ layerA: i, layerB: j, regionCountA: a.regionCount, regionCountB: b.regionCount, ...cells });
+          : countRows(a, b, tally, touched, cells);
+      tables.push({ layerA: i, layerB: j, regionCountA: a.regionCount, regionCountB: b.regionCount, ...table });
     }
   }
   return tables;
@@ -91,46 +106,40 @@ export function contingencyTables(labels: readonly LayerLabels[], gemeenteCount:
 
 type Cells = Pick<ContingencyTable, 'row' | 'column' | 'count'>;
 
-/** Single membership, few cells: count into the scratch, remember which cells were touched, read and clear them. */
-function countDense(a: LayerLabels, b: LayerLabels, scratch: Int32Array, touched: Int32Array): Cells {
-  const width = b.regionCount;
-  const { first: labelsA } = a;
-  const { first: labelsB } = b;
-  let used = 0;
-  for (let n = 0; n < labelsA.length; n++) {
-    const ra = labelsA[n]!;
-    const rb = labelsB[n]!;
-    if (ra < 0 || rb < 0) continue;
-    const key = ra * width + rb;
-    const before = scratch[key]!;
-    scratch[key] = before + 1;
-    if (before === 0) touched[used++] = key;
+/** Reused lists of one pair's non-zero cells (at most one per gemeente), copied out at the end. */
+class CellLists {
+  row: Int32Array;
+  column: Int32Array;
+  count: Int32Array;
+  constructor(size: number) {
+    this.row = new Int32Array(size);
+    this.column = new Int32Array(size);
+    this.count = new Int32Array(size);
   }
-  const row = new Int32Array(used);
-  const column = new Int32Array(used);
-  const count = new Int32Array(used);
-  for (let t = 0; t < used; t++) {
-    const key = touched[t]!;
-    const r = Math.floor(key / width);
-    row[t] = r;
-    column[t] = key - r * width;
-    count[t] = scratch[key]!;
-    scratch[key] = 0;
-  }
-  return { row, column, count };
 }
 
-/** Single membership, too many cells for the scratch: sort the cell keys and count runs. */
-function countSorted(a: LayerLabels, b: LayerLabels): Cells {
-  const width = b.regionCount;
-  const keys = new Float64Array(a.first.length);
+/** Single membership: each region of A's members tallied by their region in B, then read and cleared. */
+function countRows(a: LayerLabels, b: LayerLabels, tally: Int32Array, touched: Int32Array, cells: CellLists): Cells {
+  const { members, memberStart } = a;
+  const labelsB = b.first;
   let used = 0;
-  for (let n = 0; n < a.first.length; n++) {
-    const ra = a.first[n]!;
-    const rb = b.first[n]!;
-    if (ra >= 0 && rb >= 0) keys[used++] = ra * width + rb;
+  for (let ra = 0; ra < a.regionCount; ra++) {
+    let touchedCount = 0;
+    for (let k = memberStart[ra]!; k < memberStart[ra + 1]!; k++) {
+      const rb = labelsB[members[k]!]!;
+      if (rb < 0) continue;
+      if (tally[rb]!++ === 0) touched[touchedCount++] = rb;
+    }
+    for (let t = 0; t < touchedCount; t++) {
+      const rb = touched[t]!;
+      cells.row[used] = ra;
+      cells.column[used] = rb;
+      cells.count[used] = tally[rb]!;
+      tally[rb] = 0;
+      used++;
+    }
   }
-  return runsOf(keys.subarray(0, used).sort(), width);
+  return { row: cells.row.slice(0, used), column: cells.column.slice(0, used), count: cells.count.slice(0, used) };
 }
 
 /** Multi-membership: a gemeente counts in every pair of its regions (as the library's region pairs do). */

@@ -298,8 +298,10 @@ describe('the matrix’s metrics-only path', () => {
           const atlas = atlasOf(s);
           const [a, b] = [atlas.layersById.get('a')!, atlas.layersById.get('b')!];
           const full = compareLayers(atlas, 'a', 'b');
-          // Counting in a dense table and (for tables too large for one) in a Map.
-          for (const scratch of [new PairScratch(), new PairScratch(0)]) {
+          // A fresh scratch, and one that counted another pair first (its tallies must have been reset).
+          const used = new PairScratch();
+          computePairMetrics(atlas, b, a, used);
+          for (const scratch of [new PairScratch(), used]) {
             const fast = computePairMetrics(atlas, a, b, scratch);
             // The same definitions summed in another order: equal up to float rounding, null exactly where undefined.
             for (const { id } of METRICS) {

@@ -108,33 +108,29 @@ export interface MetricMatrix {
 }
 
 /**
- * Reusable typed arrays for `countedPairMetrics`, so that no pair allocates: `slotOfCell` maps a cell
- * (region i of A × region j of B) to its slot among the cells a pair touches (−1: untouched; reset after each
- * pair), and each slot has its cell, count and known inhabitants.
+ * Reusable typed arrays for `countedPairMetrics`, so that no pair allocates. Counting runs one region of A at
+ * a time, into per-column tallies as wide as B (small enough to stay in cache, unlike a table of every cell
+ * of two layers with thousands of regions each); each non-zero cell then gets a slot with its row, column,
+ * count and known inhabitants.
  */
 export class PairScratch {
-  /**
-   * @param denseCellLimit cells looked up in a dense table at most (default 16 M: 64 MB of scratch); a pair of
-   *   layers with more regions × regions (thousands of regions each) looks its cells up in a Map instead.
-   */
-  constructor(readonly denseCellLimit = 1 << 24) {}
-
-  slotOfCell = new Int32Array(0);
   rowOfSlot = new Int32Array(0);
   columnOfSlot = new Int32Array(0);
   counts = new Int32Array(0);
   people = new Float64Array(0);
+  /** Per column of B, while one row is counted: its count and inhabitants so far; reset after the row. */
+  columnCounts = new Int32Array(0);
+  columnPeople = new Float64Array(0);
+  /** The columns the current row has touched, in order of first touch. */
+  touched = new Int32Array(0);
   rows = new Int32Array(0);
   columns = new Int32Array(0);
-  /** Per region of A (rows) and of B (columns): bit 1 nested in the other layer, bit 2 identical to a region of it. */
+  /** Per region of A (rows) and of B (columns): set once the region is counted as nested, reset after each pair. */
   rowFlags = new Uint8Array(0);
   columnFlags = new Uint8Array(0);
 
-  /** Make room for `cellCount` cells (when dense), `rowCount` rows and `columnCount` columns over `itemCount` gemeenten. */
-  fit(cellCount: number, rowCount: number, columnCount: number, itemCount: number): void {
-    if (cellCount <= this.denseCellLimit && this.slotOfCell.length < cellCount) {
-      this.slotOfCell = new Int32Array(cellCount).fill(-1);
-    }
+  /** Make room for `rowCount` rows and `columnCount` columns over `itemCount` gemeenten. */
+  fit(rowCount: number, columnCount: number, itemCount: number): void {
     if (this.counts.length < itemCount) {
       this.rowOfSlot = new Int32Array(itemCount);
       this.columnOfSlot = new Int32Array(itemCount);
@@ -148,6 +144,9 @@ export class PairScratch {
     if (this.columns.length < columnCount) {
       this.columns = new Int32Array(columnCount);
       this.columnFlags = new Uint8Array(columnCount);
+      this.columnCounts = new Int32Array(columnCount);
+      this.columnPeople = new Float64Array(columnCount);
+      this.touched = new Int32Array(columnCount);
     }
   }
 }
@@ -166,11 +165,9 @@ export class PairScratch {
 function countedPairMetrics(a: LayerModel, b: LayerModel, scratch: PairScratch): PairMetrics {
   const width = b.regions.length;
   const itemCount = a.index.codes.length;
-  const cellCount = a.regions.length * width;
-  scratch.fit(cellCount, a.regions.length, width, itemCount);
-  const { slotOfCell, rowOfSlot, columnOfSlot, counts, people, rows, columns, rowFlags, columnFlags } = scratch;
-  const sparse = cellCount > scratch.denseCellLimit ? new Map<number, number>() : null;
-  const labelA = a.firstRegion;
+  scratch.fit(a.regions.length, width, itemCount);
+  const { rowOfSlot, columnOfSlot, counts, people, rows, columns, rowFlags, columnFlags } = scratch;
+  const { columnCounts, columnPeople, touched } = scratch;
   const labelB = b.firstRegion;
   const inhabitants = a.index.knownInhabitants;
   // When both layers cover every gemeente, the margins a_i and b_j are the regions' sizes and their sums are the
@@ -178,28 +175,32 @@ function countedPairMetrics(a: LayerModel, b: LayerModel, scratch: PairScratch):
   const isComplete = a.coveredCount === itemCount && b.coveredCount === itemCount;
   let n = 0;
   let used = 0;
-  for (let g = 0; g < itemCount; g++) {
-    const ra = labelA[g]!;
-    const rb = labelB[g]!;
-    if (ra < 0 || rb < 0) continue;
-    const cell = ra * width + rb;
-    let slot = sparse ? (sparse.get(cell) ?? -1) : slotOfCell[cell]!;
-    if (slot < 0) {
-      slot = used++;
-      if (sparse) sparse.set(cell, slot);
-      else slotOfCell[cell] = slot;
-      rowOfSlot[slot] = ra;
-      columnOfSlot[slot] = rb;
-      counts[slot] = 0;
-      people[slot] = 0;
+  for (let ra = 0; ra < a.regions.length; ra++) {
+    const members = a.members[ra]!;
+    let touchedCount = 0;
+    for (let k = 0; k < members.length; k++) {
+      const g = members[k]!;
+      const rb = labelB[g]!;
+      if (rb < 0) continue;
+      if (columnCounts[rb]!++ === 0) touched[touchedCount++] = rb;
+      columnPeople[rb]! += inhabitants[g]!;
     }
-    counts[slot]!++;
-    people[slot]! += inhabitants[g]!;
-    if (!isComplete) {
-      rows[ra]!++;
-      columns[rb]!++;
+    let rowCount = 0;
+    for (let t = 0; t < touchedCount; t++) {
+      const rb = touched[t]!;
+      const count = columnCounts[rb]!;
+      rowOfSlot[used] = ra;
+      columnOfSlot[used] = rb;
+      counts[used] = count;
+      people[used] = columnPeople[rb]!;
+      used++;
+      rowCount += count;
+      if (!isComplete) columns[rb]! += count;
+      columnCounts[rb] = 0;
+      columnPeople[rb] = 0;
     }
-    n++;
+    if (!isComplete) rows[ra] = rowCount;
+    n += rowCount;
   }
   const fullSizesA = a.regionSizes;
   const fullSizesB = b.regionSizes;
@@ -243,7 +244,6 @@ function countedPairMetrics(a: LayerModel, b: LayerModel, scratch: PairScratch):
       nestedB++;
     }
     if (inA && inB) identical += 2;
-    if (!sparse) slotOfCell[ra * width + rb] = -1;
   }
   for (let slot = 0; slot < used; slot++) rowFlags[rowOfSlot[slot]!] = columnFlags[columnOfSlot[slot]!] = 0;
   if (n > 0) mutualInformation = mutualInformation / n + log2[n]!;
