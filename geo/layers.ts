@@ -12,6 +12,7 @@
  */
 import type { CoverageRules, Layout2011, LayerMeta, RegionCode, SourceInfo } from '../src/lib/types';
 import { ALIASES, type MunicipalityAlias } from '../src/lib/data/aliases';
+import { DOMAINS } from '../src/lib/data/parse';
 
 /**
  * The reorganisation table and the first year's map: how the gemeenten of 2015 became those of each later
@@ -290,11 +291,11 @@ function layout2011(
 const DASHED = [4, 2];
 const DOTTED = [1, 2];
 
-/** The kinds of layout, in the layer panel's order: grouped by domain, mission layers first in their group. */
+/** The kinds of layout; within a domain in the catalogue's order (mission layers first in their domain). */
 export const KINDS = {
   jeugdregio: {
     kind: 'jeugdregio',
-    domain: 'jeugd-zorg',
+    domain: 'jeugd',
     name: { nl: "Jeugdzorgregio's", en: 'Youth care regions' },
     regionNoun: { nl: 'jeugdzorgregio', en: 'youth care region' },
     description: {
@@ -307,7 +308,7 @@ export const KINDS = {
   },
   veiligthuis: {
     kind: 'veiligthuis',
-    domain: 'jeugd-zorg',
+    domain: 'jeugd',
     name: { nl: "Veilig Thuis-regio's", en: 'Veilig Thuis regions' },
     regionNoun: { nl: 'Veilig Thuis-regio', en: 'Veilig Thuis region' },
     description: {
@@ -328,7 +329,7 @@ export const KINDS = {
   },
   cjg: {
     kind: 'cjg',
-    domain: 'jeugd-zorg',
+    domain: 'jeugd',
     name: { nl: 'Centra voor Jeugd en Gezin (CJG)', en: 'Centres for Youth and Family (CJG)' },
     regionNoun: { nl: 'CJG-werkgebied', en: 'CJG service area' },
     description: {
@@ -343,7 +344,7 @@ export const KINDS = {
   },
   ggd: {
     kind: 'ggd',
-    domain: 'jeugd-zorg',
+    domain: 'zorg-welzijn',
     name: { nl: "GGD-regio's", en: 'Public health service (GGD) regions' },
     regionNoun: { nl: 'GGD-regio', en: 'GGD region' },
     description: {
@@ -359,7 +360,7 @@ export const KINDS = {
   },
   zorgkantoor: {
     kind: 'zorgkantoor',
-    domain: 'jeugd-zorg',
+    domain: 'zorg-welzijn',
     name: { nl: "Zorgkantoorregio's", en: 'Care office regions' },
     regionNoun: { nl: 'zorgkantoorregio', en: 'care office region' },
     description: {
@@ -451,7 +452,7 @@ export const KINDS = {
   },
   rmc: {
     kind: 'rmc',
-    domain: 'werk-inkomen',
+    domain: 'onderwijs',
     name: { nl: "RMC-regio's", en: 'RMC regions (early school leavers)' },
     regionNoun: { nl: 'RMC-regio', en: 'RMC region' },
     description: {
@@ -594,11 +595,16 @@ function layerOf({ kind, year, compareWith, ...table }: TableEntry): LayerSpec {
 }
 
 /**
- * Every layer of every year, newest year first; within a year in the layer panel's order (KINDS: grouped by
- * domain, mission layers first in their group). The build writes these, in this order.
+ * Every layer of every year, newest year first; within a year in the layer catalogue's order: by domain
+ * (DOMAINS), within a domain in KINDS order (mission layers first). The build writes these, in this order.
  */
 export const ALL_LAYERS: readonly LayerSpec[] = [...TABLES]
-  .sort((a, b) => b.year - a.year || KIND_ORDER.indexOf(a.kind.kind) - KIND_ORDER.indexOf(b.kind.kind))
+  .sort(
+    (a, b) =>
+      b.year - a.year ||
+      DOMAINS.indexOf(a.kind.domain) - DOMAINS.indexOf(b.kind.domain) ||
+      KIND_ORDER.indexOf(a.kind.kind) - KIND_ORDER.indexOf(b.kind.kind),
+  )
   .map(layerOf);
 
 /** The layers of the newest year (2025), in the layer panel's order: one panel, what the app opens with. */

@@ -19,7 +19,8 @@ export interface LocalizedText {
 }
 
 /** Thematic group of layers; `eigen` holds the user's own (imported or edited) layers. */
-export type Domain = 'jeugd-zorg' | 'veiligheid' | 'bestuur' | 'werk-inkomen' | 'eigen';
+export type Domain =
+  'jeugd' | 'zorg-welzijn' | 'veiligheid' | 'werk-inkomen' | 'onderwijs' | 'fysiek' | 'bestuur' | 'eigen';
 
 /** How the gemeenten of a year relate to a layer's regions. */
 export interface CoverageRules {

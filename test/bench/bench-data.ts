@@ -37,7 +37,7 @@ export const BENCH_LAYER_COUNT = 50;
 const YEAR = 2025;
 const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#AD7700', '#56B4E9', '#000000'];
 const DASHES: (number[] | undefined)[] = [undefined, [4, 2], [1, 2], [6, 2, 1, 2]];
-const DOMAINS: Domain[] = ['jeugd-zorg', 'veiligheid', 'bestuur', 'werk-inkomen'];
+const DOMAINS: Domain[] = ['jeugd', 'zorg-welzijn', 'veiligheid', 'werk-inkomen', 'onderwijs', 'fysiek', 'bestuur'];
 const SOURCE = {
   citation: 'gegenereerd door test/bench/bench-data.ts (benchmark, geen echte indeling)',
   licence: 'CC0',

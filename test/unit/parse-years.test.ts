@@ -94,7 +94,7 @@ const LAYER: LayerFile = {
     kind: 'jeugdregio',
     year: 2016,
     geometryId: 'gemeenten-2016',
-    domain: 'jeugd-zorg',
+    domain: 'jeugd',
     name: { nl: "Jeugdzorgregio's", en: 'Youth care regions' },
     regionNoun: { nl: 'jeugdzorgregio', en: 'youth care region' },
     description: { nl: 'Test.', en: 'Test.' },

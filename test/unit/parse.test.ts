@@ -178,7 +178,7 @@ describe('parseLayerFile', () => {
     ['wrong format', (l) => (l.format = 'x'), 'format: expected "samenwerkingsatlas/layer@1", got "x"'],
     ['missing meta', (l) => delete l.meta, 'meta: expected an object, got undefined'],
     ['id not kind-year', (l) => (l.meta.id = 'test'), 'meta.id: expected "test-2025" (kind-year), got "test"'],
-    ['unknown domain', (l) => (l.meta.domain = 'sport'), 'meta.domain: expected one of jeugd-zorg, veiligheid'],
+    ['unknown domain', (l) => (l.meta.domain = 'sport'), 'meta.domain: expected one of eigen, jeugd, zorg-welzijn'],
     ['missing English name', (l) => delete l.meta.name.en, 'meta.name.en: expected a string, got undefined'],
     ['bad colour', (l) => (l.meta.color = 'blue'), 'meta.color: expected a colour #rrggbb, got "blue"'],
     ['bad reference date', (l) => (l.meta.source.referenceDate = '2025'), 'meta.source.referenceDate: expected a date'],

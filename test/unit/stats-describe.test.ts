@@ -22,32 +22,34 @@ const atlas = buildAtlas(GRID_GEOMETRY, GRID, [
 
 describe('pluralNoun', () => {
   it('makes the plural of every region noun in the registry', () => {
-    expect(LAYERS.map((l) => pluralNoun(l.regionNoun.nl, 'nl'))).toEqual([
-      "jeugdzorgregio's",
-      "Veilig Thuis-regio's",
-      'CJG-werkgebieden',
-      "GGD-regio's",
-      "zorgkantoorregio's",
-      'politie-eenheden',
-      "veiligheidsregio's",
-      'arrondissementen',
-      'provincies',
-      "arbeidsmarktregio's",
-      "RMC-regio's",
-    ]);
-    expect(LAYERS.map((l) => pluralNoun(l.regionNoun.en, 'en'))).toEqual([
-      'youth care regions',
-      'Veilig Thuis regions',
-      'CJG service areas',
-      'GGD regions',
-      'care office regions',
-      'police units',
-      'safety regions',
-      'judicial districts',
-      'provinces',
-      'labour market regions',
-      'RMC regions',
-    ]);
+    const plurals = (lang: 'nl' | 'en') =>
+      Object.fromEntries(LAYERS.map((l) => [l.kind, pluralNoun(l.regionNoun[lang], lang)]));
+    expect(plurals('nl')).toEqual({
+      jeugdregio: "jeugdzorgregio's",
+      veiligthuis: "Veilig Thuis-regio's",
+      cjg: 'CJG-werkgebieden',
+      ggd: "GGD-regio's",
+      zorgkantoor: "zorgkantoorregio's",
+      'politie-eenheid': 'politie-eenheden',
+      veiligheidsregio: "veiligheidsregio's",
+      arrondissement: 'arrondissementen',
+      provincie: 'provincies',
+      arbeidsmarktregio: "arbeidsmarktregio's",
+      rmc: "RMC-regio's",
+    });
+    expect(plurals('en')).toEqual({
+      jeugdregio: 'youth care regions',
+      veiligthuis: 'Veilig Thuis regions',
+      cjg: 'CJG service areas',
+      ggd: 'GGD regions',
+      zorgkantoor: 'care office regions',
+      'politie-eenheid': 'police units',
+      veiligheidsregio: 'safety regions',
+      arrondissement: 'judicial districts',
+      provincie: 'provinces',
+      arbeidsmarktregio: 'labour market regions',
+      rmc: 'RMC regions',
+    });
   });
 
   it('follows the English -y and sibilant rules', () => {

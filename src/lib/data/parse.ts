@@ -31,8 +31,17 @@ import type {
 import { MUNICIPALITIES_OBJECT } from '../types';
 import { compareCodes as compare } from '../model/codes';
 
-/** The four thematic groups of layers, in the order the layer panel shows them. */
-export const DOMAINS: readonly Domain[] = ['jeugd-zorg', 'veiligheid', 'bestuur', 'werk-inkomen', 'eigen'];
+/** The thematic groups of layers (the domains of issue 11), in the order the layer catalogue shows them. */
+export const DOMAINS: readonly Domain[] = [
+  'eigen',
+  'jeugd',
+  'zorg-welzijn',
+  'veiligheid',
+  'werk-inkomen',
+  'onderwijs',
+  'fysiek',
+  'bestuur',
+];
 
 /** Format tag of a manifest file. */
 export const MANIFEST_FORMAT = 'samenwerkingsatlas/manifest@1';

@@ -660,10 +660,13 @@ const en: Record<MessageKey, string> = {
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { nl, en };
 
 export const DOMAIN_NAMES: Record<Domain, Record<Lang, string>> = {
-  'jeugd-zorg': { nl: 'Jeugd & zorg', en: 'Youth & care' },
+  jeugd: { nl: 'Jeugd', en: 'Youth' },
+  'zorg-welzijn': { nl: 'Zorg & welzijn', en: 'Care & welfare' },
   veiligheid: { nl: 'Veiligheid', en: 'Safety & justice' },
-  bestuur: { nl: 'Bestuur', en: 'Government' },
   'werk-inkomen': { nl: 'Werk & inkomen', en: 'Work & income' },
+  onderwijs: { nl: 'Onderwijs', en: 'Education' },
+  fysiek: { nl: 'Fysiek domein', en: 'Physical environment' },
+  bestuur: { nl: 'Bestuur', en: 'Government' },
   eigen: { nl: 'Eigen lagen', en: 'Your layers' },
 };
 
