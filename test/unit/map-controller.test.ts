@@ -42,6 +42,7 @@ describe('applyLayerVisibility', () => {
       partial: new Set(['c']),
       isBorderMode: false,
       highlighted: null,
+      styles: new Map(),
     });
     expect(f.layout.get('region-line:a/visibility')).toBe('visible');
     expect(f.layout.get('region-line:b/visibility')).toBe('none');
@@ -55,6 +56,33 @@ describe('applyLayerVisibility', () => {
     expect(f.paint.get('region-line:c/line-offset')).toBe(first);
     expect(f.paint.get('region-line:a/line-offset')).toBe(second);
   });
+  it('draws each visible layer in its assigned line style, its highlight in the same colour', () => {
+    const f = fakeMap(allLayers);
+    const styles = new Map([
+      ['a', { color: '#0072B2', dash: [4, 2] }],
+      ['c', { color: '#D55E00' }],
+    ]);
+    applyLayerVisibility(f.map, {
+      all: ids,
+      visible: ['a', 'c'],
+      filled: null,
+      partial: new Set(),
+      isBorderMode: false,
+      highlighted: null,
+      styles,
+    });
+    expect(f.paint.get('region-line:a/line-color')).toBe('#0072B2');
+    expect(f.paint.get('region-line:a/line-dasharray')).toEqual([4, 2]);
+    expect(f.layout.get('region-line:a/line-cap')).toBe('butt');
+    expect(f.paint.get('region-highlight:a/line-color')).toBe('#0072B2');
+    expect(f.paint.get('region-line:c/line-color')).toBe('#D55E00');
+    // Solid: the dash array is reset, so a layer that was dashed before is drawn solid now.
+    expect(f.paint.has('region-line:c/line-dasharray')).toBe(true);
+    expect(f.paint.get('region-line:c/line-dasharray')).toBeUndefined();
+    expect(f.layout.get('region-line:c/line-cap')).toBe('round');
+    // A hidden layer keeps what it had.
+    expect(f.paint.has('region-line:b/line-color')).toBe(false);
+  });
   it('hides the fill of a filled layer that is not visible', () => {
     const f = fakeMap(allLayers);
     applyLayerVisibility(f.map, {
@@ -64,12 +92,13 @@ describe('applyLayerVisibility', () => {
       partial: new Set(),
       isBorderMode: false,
       highlighted: null,
+      styles: new Map(),
     });
     expect(f.layout.get('region-fill:a/visibility')).toBe('none');
   });
   it('draws a region highlight only for the layer with the selected region, and only while it is visible', () => {
     const f = fakeMap(allLayers);
-    const display = { all: ids, filled: null, partial: new Set<string>(), isBorderMode: false };
+    const display = { all: ids, filled: null, partial: new Set<string>(), isBorderMode: false, styles: new Map() };
     applyLayerVisibility(f.map, { ...display, visible: ['a', 'b'], highlighted: 'b' });
     expect(f.layout.get('region-highlight:a/visibility')).toBe('none');
     expect(f.layout.get('region-highlight:b/visibility')).toBe('visible');
@@ -87,6 +116,7 @@ describe('applyLayerVisibility', () => {
       partial: new Set(),
       isBorderMode: false,
       highlighted: null,
+      styles: new Map(),
     });
     expect([...f.layout.keys()]).toEqual(['region-line:a/visibility']);
   });
@@ -102,6 +132,7 @@ describe('border mode', () => {
       partial: new Set(),
       isBorderMode: true,
       highlighted: 'b',
+      styles: new Map(),
     });
     expect(f.layout.get('border-count-line/visibility')).toBe('visible');
     expect(f.layout.get('region-line:a/visibility')).toBe('none');
@@ -115,6 +146,7 @@ describe('border mode', () => {
       partial: new Set(),
       isBorderMode: false,
       highlighted: 'b',
+      styles: new Map(),
     });
     expect(f.layout.get('border-count-line/visibility')).toBe('none');
     expect(f.layout.get('region-line:a/visibility')).toBe('visible');

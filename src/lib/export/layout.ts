@@ -11,6 +11,7 @@ import type { RegionLabel } from '../geo/map-geometry';
 import { translate, type Lang } from '../i18n/messages';
 import { placeLabels } from '../geo/label-placement';
 import { formatNumber } from '../i18n/format';
+import { assignLineStyles } from '../scales/line-style';
 import { FILL_PALETTE, MAP_COLOURS } from '../scales/palette';
 import type { LayerId } from '../types';
 import { sourceLine, sourcesOf } from './provenance';
@@ -197,15 +198,19 @@ export function compositionText(
   const num = (value: number) => formatNumber(value, lang);
   const total = atlas.municipalities.length;
   const layers = options.visible.flatMap((id) => atlas.layersById.get(id) ?? []);
-  const legend: LegendEntry[] = layers.map((layer) => ({
-    swatch: { kind: 'line', colour: layer.meta.color, ...(layer.meta.dash ? { dash: layer.meta.dash } : {}) },
-    label: layer.meta.name[lang],
-    detail: `${t('regions', { count: num(layer.regions.length) })}; ${
-      layer.meta.coverage.isComplete
-        ? t('coverageFull', { total: num(total) })
-        : t('coveragePartial', { covered: num(layer.coveredCount), total: num(total) })
-    }`,
-  }));
+  const styles = assignLineStyles(layers.map((l) => l.meta));
+  const legend: LegendEntry[] = layers.map((layer) => {
+    const { color, dash } = styles.get(layer.meta.id) ?? layer.meta;
+    return {
+      swatch: { kind: 'line', colour: color, ...(dash ? { dash } : {}) },
+      label: layer.meta.name[lang],
+      detail: `${t('regions', { count: num(layer.regions.length) })}; ${
+        layer.meta.coverage.isComplete
+          ? t('coverageFull', { total: num(total) })
+          : t('coveragePartial', { covered: num(layer.coveredCount), total: num(total) })
+      }`,
+    };
+  });
   const filled = layers.find((l) => l.meta.id === options.filled);
   if (filled) {
     legend.push({

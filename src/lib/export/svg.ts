@@ -14,7 +14,7 @@ import type { GeoProjection } from 'd3-geo';
 import type { MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import type { MapGeometry } from '../geo/map-geometry';
 import type { Lang } from '../i18n/messages';
-import { LINE_WIDTH_PX, lineOffsets } from '../scales/line-style';
+import { assignLineStyles, LINE_WIDTH_PX, lineOffsets } from '../scales/line-style';
 import { fillColour, FILL_OPACITY } from '../scales/palette';
 import type { LayerId, LayerMeta } from '../types';
 import {
@@ -308,7 +308,9 @@ function mapGroup(input: SvgInput, layout: CompositionLayout, projection: GeoPro
       );
   }
   const offsets = lineOffsets(layers.length);
+  const styles = assignLineStyles(layers);
   layers.forEach((meta, i) => {
+    const style = styles.get(meta.id) ?? meta;
     const borders = geometry.layers.get(meta.id)?.borders;
     if (!borders) return;
     parts.push(
@@ -317,11 +319,11 @@ function mapGroup(input: SvgInput, layout: CompositionLayout, projection: GeoPro
         'data-layer': meta.id,
         d: lineData(borders, projection, map, offsets[i] ?? 0),
         fill: 'none',
-        stroke: meta.color,
+        stroke: style.color,
         'stroke-width': LINE_WIDTH_PX,
         'stroke-linejoin': 'round',
-        'stroke-linecap': meta.dash ? 'butt' : 'round',
-        'stroke-dasharray': dashArray(meta.dash, LINE_WIDTH_PX),
+        'stroke-linecap': style.dash ? 'butt' : 'round',
+        'stroke-dasharray': dashArray(style.dash, LINE_WIDTH_PX),
       }),
     );
   });

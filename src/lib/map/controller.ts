@@ -3,7 +3,7 @@
  * testable in Node with a fake map (STYLE.md §4). No maplibre-gl values are imported here.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { lineOffsets } from '../scales/line-style';
+import { lineOffsets, type LineStyle } from '../scales/line-style';
 import type { LayerId, MunicipalityCode, RegionCode } from '../types';
 import {
   LAYER_BORDER_COUNT,
@@ -47,6 +47,8 @@ export interface LayerDisplay {
   isBorderMode: boolean;
   /** The layer with a selected region, whose highlight line is drawn (if visible); null: none. */
   highlighted: LayerId | null;
+  /** The line style of each visible layer (`assignLineStyles`); a layer without one keeps its registry style. */
+  styles: ReadonlyMap<LayerId, LineStyle>;
 }
 
 /**
@@ -55,7 +57,7 @@ export interface LayerDisplay {
  * region highlight of `highlighted` if it is visible.
  */
 export function applyLayerVisibility(map: MapLike, display: LayerDisplay): void {
-  const { all, visible, filled, partial, isBorderMode, highlighted } = display;
+  const { all, visible, filled, partial, isBorderMode, highlighted, styles } = display;
   const offsets = lineOffsets(visible.length);
   showLayer(map, LAYER_BORDER_COUNT, isBorderMode);
   for (const id of all) {
@@ -66,7 +68,15 @@ export function applyLayerVisibility(map: MapLike, display: LayerDisplay): void 
     showLayer(map, regionHighlightLayerId(id), isVisible && highlighted === id);
     showLayer(map, regionFillLayerId(id), isVisible && filled === id);
     showLayer(map, noDataLayerId(id), isVisible && partial.has(id));
-    if (isVisible) map.setPaintProperty(regionLineLayerId(id), 'line-offset', offsets[index] ?? 0);
+    if (!isVisible) continue;
+    map.setPaintProperty(regionLineLayerId(id), 'line-offset', offsets[index] ?? 0);
+    const style = styles.get(id);
+    if (style) {
+      map.setPaintProperty(regionLineLayerId(id), 'line-color', style.color);
+      map.setPaintProperty(regionLineLayerId(id), 'line-dasharray', style.dash);
+      map.setLayoutProperty(regionLineLayerId(id), 'line-cap', style.dash ? 'butt' : 'round');
+      map.setPaintProperty(regionHighlightLayerId(id), 'line-color', style.color);
+    }
   }
 }
 

@@ -30,6 +30,7 @@ import { addPngText } from '../export/png-text';
 import { baseStyle } from './layers';
 import { addBaseLayers, syncRegionLayers } from './setup';
 import { applyLayerVisibility } from './controller';
+import { assignLineStyles } from '../scales/line-style';
 
 /** What `exportPng` draws. */
 export interface PngInput {
@@ -85,6 +86,7 @@ function renderOffscreen(map: maplibregl.Map, input: PngInput, timeoutMs: number
         partial: new Set(input.layers.filter((l) => !l.coverage.isComplete).map((l) => l.id)),
         isBorderMode: false,
         highlighted: null,
+        styles: assignLineStyles(input.layers),
       });
       map.once('idle', () => {
         clearTimeout(timer);

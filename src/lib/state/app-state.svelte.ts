@@ -3,7 +3,7 @@
  * everything computed in `$derived` (STYLE.md §3). Provided by App.svelte through context.
  */
 import { getContext, setContext } from 'svelte';
-import type { LayerFile, LayerId, MunicipalityCode, RegionCode } from '../types';
+import type { LayerFile, LayerId, LayerMeta, MunicipalityCode, RegionCode } from '../types';
 import type { LoadState } from '../data/load';
 import { buildAtlas, type Atlas, type AtlasLayer } from '../data/atlas';
 import { LAYER_FORMAT } from '../data/parse';
@@ -14,6 +14,7 @@ import { buildSearchIndex } from '../data/search';
 import { countBorders } from '../stats/border-count';
 import { findMetric, type LayerComparison, type MetricId } from '../stats/pair';
 import type { Weight } from '../stats/sets';
+import { assignLineStyles, type LineStyle } from '../scales/line-style';
 import type { MatrixResult } from '../worker/protocol';
 import { translate, type Lang, type MessageKey } from '../i18n/messages';
 import { formatDate, formatNumber } from '../i18n/format';
@@ -151,6 +152,8 @@ export class AppState {
   visibleLayers = $derived(
     this.atlas ? this.visible.flatMap((id) => this.atlas?.layersById.get(id) ?? []) : ([] as AtlasLayer[]),
   );
+  /** A layer's line as drawn now: its assigned style while visible, else its registry style. */
+  styleOf = (meta: LayerMeta): LineStyle => this.lineStyles.get(meta.id) ?? meta;
   /**
    * The matrix or a pair (whose back button returns to the matrix) is open: the matrix is wanted. A boolean, so
    * that it changes only when that does, not with every new panel object.
@@ -176,6 +179,8 @@ export class AppState {
   /** What the map draws: in the pair view only the two layers, without fill. */
   mapLayers = $derived(this.pair ? [this.pair.a, this.pair.b] : this.visible);
   mapFill = $derived(this.pair ? null : this.shownFill);
+  /** Distinct line styles of the layers the map draws (`assignLineStyles`), as the map and the export draw them. */
+  lineStyles = $derived(assignLineStyles(this.mapLayers.flatMap((id) => this.atlas?.layersById.get(id)?.meta ?? [])));
   borderCounts = $derived(this.atlas && this.isBorderMode ? countBorders(this.atlas, this.mapLayers) : null);
   /** The gemeente whose panel is open. */
   selectedMunicipality = $derived(
@@ -205,10 +210,7 @@ export class AppState {
     this.load = load;
     if (load.status !== 'ready') return;
     if (previous && previous.geometry.id !== load.atlas.geometry.id) this.carryOver(previous, load.atlas);
-    if (this.visible.length === 0) {
-      this.visible = load.atlas.layers.filter((l) => l.meta.isDefaultVisible).map((l) => l.meta.id);
-      this.filled = this.visible[0] ?? null;
-    }
+    if (this.visible.length === 0) this.showDefaultLayers();
     const after = this.afterYear;
     if (after?.year === load.atlas.geometry.year) {
       this.afterYear = null;
@@ -305,6 +307,15 @@ export class AppState {
     this.marked = [];
     this.shownRegion = null;
     if (p?.kind !== 'history') this.overlays = [];
+  }
+
+  /** The year's default layers, the first of them filled: the view the atlas opens with. */
+  showDefaultLayers(): void {
+    const atlas = this.atlas;
+    if (!atlas) return;
+    this.visible = atlas.layers.filter((l) => l.meta.isDefaultVisible).map((l) => l.meta.id);
+    this.filled = this.visible[0] ?? null;
+    if (this.panel?.kind === 'region' && !this.visible.includes(this.panel.layerId)) this.panel = null;
   }
 
   toggleLayer(id: LayerId): void {
