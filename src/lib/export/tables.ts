@@ -1,6 +1,7 @@
 /**
  * The tables behind the CSV exports (issue 5): memberships of layers, the layer matrix, and a pair's
- * crosswalk, mismatching gemeenten and key figures. Pure: plain rows for `toCsv`.
+ * crosswalk, mismatching gemeenten and key figures; for a set of layouts (issue 11), the congruence of every
+ * gemeente and the building blocks. Pure: plain rows for `toCsv`.
  *
  * Column names are fixed snake_case identifiers in English, whatever the interface language, so a
  * script that reads the file keeps working when someone exports in Dutch; names of layers, regions and
@@ -11,9 +12,11 @@
 import type { Atlas } from '../data/atlas';
 import type { Lang } from '../i18n/messages';
 import type { LayerId, LocalizedText } from '../types';
+import { computeBuildingBlocks, type BuildingBlocks } from '../stats/blocks';
 import { crosswalkRows, type CrosswalkSide } from '../stats/crosswalk-table';
 import { computeMatrix, type MetricMatrix } from '../stats/matrix';
 import { listMismatches } from '../stats/mismatches';
+import { computeMultiCongruence, type MultiCongruence } from '../stats/multi-congruence';
 import { findLayer, findMetric, type LayerComparison, type MetricId } from '../stats/pair';
 import { toCsv, type CsvCell, type CsvSeparator } from './csv';
 import { csvNotes, sourcesOf } from './provenance';
@@ -272,5 +275,113 @@ export function pairSummaryTable(comparison: LayerComparison, lang: Lang = 'nl')
       figure('border-a-km', borders.aInB.borderKm),
       figure('border-b-km', borders.bInA.borderKm),
     ],
+  };
+}
+
+/** Titles of the tables of a set of layouts (issue 11). */
+const LAYOUT_SET_TITLES = {
+  multiCongruence: { nl: 'Congruentie over {count} indelingen', en: 'Congruence across {count} layouts' },
+  blocks: { nl: 'Bouwstenen van {count} indelingen', en: 'Building blocks of {count} layouts' },
+} satisfies Record<string, LocalizedText>;
+
+/** `status` of a row of the congruence table: scored, or left out because a chosen layer lacks the gemeente. */
+export type MultiCongruenceStatus = 'compared' | 'left-out';
+
+/**
+ * The congruence of every gemeente across a set of layouts (`computeMultiCongruence`), least congruent first as
+ * on screen: code, name, `congruence` (a share in [0, 1]: Σ partners per layer / (k · partners in the union)),
+ * `partner_union_count`, one `partner_count_<layer id>` column per layer, `status`, and `missing_layer_ids`
+ * (space-separated). The gemeenten left out follow by code with `status` `left-out` and empty figures, so every
+ * gemeente has a row. `computed` is the result when the app already has it; otherwise it is computed.
+ * Throws DataError for an unknown layer id, fewer than two layers or a layer given twice.
+ * @example
+ * multiCongruenceTable(grid, ['rows-2025', 'columns-2025', 'ell-2025']).rows[0]
+ * // ['GM0001', 'Noordwest', 0.444…, 6, 2, 2, 4, 'compared', '']
+ */
+export function multiCongruenceTable(
+  atlas: Atlas,
+  layerIds: readonly LayerId[],
+  lang: Lang = 'nl',
+  computed?: MultiCongruence,
+): ExportTable {
+  const result =
+    computed ??
+    computeMultiCongruence(
+      atlas,
+      layerIds.map((id) => findLayer(atlas, id)),
+    );
+  const byCode = new Map(result.perMunicipality.map((m) => [m.code, m]));
+  const nameOf = (code: string): string | null => atlas.municipalitiesByCode.get(code)?.name ?? null;
+  const rows: CsvCell[][] = result.ranking.map((code) => {
+    const m = byCode.get(code);
+    if (!m) throw new Error(`unreachable: gemeente ${code} is ranked but has no congruence`);
+    return [
+      code,
+      nameOf(code),
+      m.score,
+      m.partnerUnionCount,
+      ...m.partnerCounts,
+      'compared' satisfies MultiCongruenceStatus,
+      '',
+    ];
+  });
+  for (const { code, missingLayerIds } of result.leftOut) {
+    rows.push([
+      code,
+      nameOf(code),
+      null,
+      null,
+      ...result.layerIds.map(() => null),
+      'left-out' satisfies MultiCongruenceStatus,
+      missingLayerIds.join(' '),
+    ]);
+  }
+  return {
+    title: title(LAYOUT_SET_TITLES.multiCongruence, lang, { count: String(result.layerIds.length) }),
+    header: [
+      'municipality_code',
+      'municipality_name',
+      'congruence',
+      'partner_union_count',
+      ...result.layerIds.map((id) => `partner_count_${id}`),
+      'status',
+      'missing_layer_ids',
+    ],
+    rows,
+  };
+}
+
+/**
+ * The building blocks of a set of layouts (`computeBuildingBlocks`), one row per gemeente: `block_number` (its
+ * block of the common refinement), code, name, and `group_number` (its group of the coarsest common grouping).
+ * Rows by block number, then code; then the gemeenten not every layer covers, by code, with an empty block
+ * number (and an empty group number when no layer covers them). `computed` is the result when the app already has
+ * it; otherwise it is computed. Throws DataError for an unknown layer id, fewer than two layers or a layer given twice.
+ * @example
+ * buildingBlocksTable(grid, ['rows-2025', 'ell-2025']).rows.slice(0, 3)
+ * // [[1, 'GM0001', 'Noordwest', 1], [2, 'GM0002', 'Noord', 1], [2, 'GM0003', 'Noordoost', 1]]
+ */
+export function buildingBlocksTable(
+  atlas: Atlas,
+  layerIds: readonly LayerId[],
+  lang: Lang = 'nl',
+  computed?: BuildingBlocks,
+): ExportTable {
+  const result =
+    computed ??
+    computeBuildingBlocks(
+      atlas,
+      layerIds.map((id) => findLayer(atlas, id)),
+    );
+  const groupOf = new Map(result.groups.flatMap((g) => g.codes.map((code) => [code, g.number])));
+  const nameOf = (code: string): string | null => atlas.municipalitiesByCode.get(code)?.name ?? null;
+  const rows: CsvCell[][] = result.blocks.flatMap((block) =>
+    block.codes.map((code) => [block.number, code, nameOf(code), groupOf.get(code) ?? null]),
+  );
+  for (const { code } of result.leftOut) rows.push([null, code, nameOf(code), groupOf.get(code) ?? null]);
+  return {
+    title: title(LAYOUT_SET_TITLES.blocks, lang, { count: String(result.layerIds.length) }),
+    header: ['block_number', 'municipality_code', 'municipality_name', 'group_number'],
+    rows,
   };
 }
