@@ -84,9 +84,13 @@ export interface GeometrySpec {
  * How the regions of a RegioAtlas layout get codes; the export has region names only.
  * - `prefix`: the prefix and the 1-based number (two digits, or more if needed) of the region's name among the
  *   file's distinct names in code-unit order. Stable for a file: the RegioAtlas 2016 export is fixed.
- * - `codes`: region name → code; a name not in the map is an error.
+ * - `codes`: region name → code (e.g. the CBS code of the same region in the same year, so that the history
+ *   follows a region across years by its code); a name not in the map is an error, unless a `prefix` is given
+ *   too: then the names the map lacks are numbered with the prefix among themselves. A name in the map that is
+ *   not in the file is an error.
  */
-export type RegionCodeRule = { prefix: string } | { codes: Readonly<Record<string, RegionCode>> };
+export type RegionCodeRule =
+  { prefix: string; codes?: Readonly<Record<string, RegionCode>> } | { codes: Readonly<Record<string, RegionCode>> };
 
 /** Where a membership table is and how to read it. */
 export interface TableSpec {
@@ -285,11 +289,20 @@ function layout2011(
 }
 
 // Line styles. Okabe-Ito colours with ≥ 3:1 contrast on white; its orange (#E69F00, 2.2:1) is darkened
-// to #AD7700 (same hue, 3.9:1), its sky blue and yellow are too light and unused. Eleven layers need
-// colour × dash combinations; the four mission layers get the four most distinct: unique colours, solid
-// lines for three and the only dashed green for the police.
+// to #AD7700 (same hue, 3.9:1), its sky blue and yellow are too light and unused; for the 2016 layouts
+// Paul Tol's wine (#882255) and indigo (#332288) are added. Every kind has its own colour × dash (2016 has
+// 34 layers), so a layer's line is the same whatever else is shown; the four mission layers get the four most
+// distinct: unique colours, solid lines for three and the only dashed green for the police. The 2016-only
+// kinds are hidden by default and take the remaining combinations, the long dash last.
 const DASHED = [4, 2];
 const DOTTED = [1, 2];
+const DASH_DOTTED = [4, 2, 1, 2];
+const LONG_DASHED = [8, 3];
+const WINE = '#882255';
+const INDIGO = '#332288';
+
+/** RegioAtlas layouts where a gemeente may be in several regions (the export has several rows for it). */
+const OVERLAPPING: CoverageRules = { isComplete: true, allowsMultiMembership: true };
 
 /** The kinds of layout; within a domain in the catalogue's order (mission layers first in their domain). */
 export const KINDS = {
@@ -372,6 +385,69 @@ export const KINDS = {
     dash: DASHED,
     isDefaultVisible: false,
   },
+  wmo: {
+    kind: 'wmo',
+    domain: 'zorg-welzijn',
+    name: { nl: "Wmo-regio's", en: 'Social support (Wmo) regions' },
+    regionNoun: { nl: 'Wmo-regio', en: 'Wmo region' },
+    description: {
+      nl: 'Regio’s waarin gemeenten samenwerken bij de maatschappelijke ondersteuning (Wet maatschappelijke ondersteuning 2015).',
+      en: 'Regions in which gemeenten work together on social support (Social Support Act 2015, Wmo).',
+    },
+    coverage: PARTITION,
+    color: '#AD7700',
+    isDefaultVisible: false,
+    layout2011: layout2011('Zorg en Welzijn / WMO', ['46', 'Ja', '2005', 'Ja', 'Nee', '']),
+  },
+  'maatschappelijke-opvang': {
+    kind: 'maatschappelijke-opvang',
+    domain: 'zorg-welzijn',
+    name: {
+      nl: 'Centrumgemeenten maatschappelijke opvang en beschermd wonen',
+      en: 'Central gemeenten for shelter and sheltered housing',
+    },
+    regionNoun: { nl: 'opvangregio', en: 'shelter region' },
+    description: {
+      nl: 'Regio’s waarin één centrumgemeente de maatschappelijke opvang en het beschermd wonen organiseert voor de gemeenten eromheen (Wet maatschappelijke ondersteuning 2015).',
+      en: 'Regions in which one central gemeente organises shelter for the homeless and sheltered housing for the gemeenten around it (Social Support Act 2015, Wmo).',
+    },
+    coverage: PARTITION,
+    color: WINE,
+    isDefaultVisible: false,
+    layout2011: layout2011('Maatschappelijke opvang en verslavingsbeleid', ['43', 'Ja', '1994', 'Ja', 'Ja', '']),
+  },
+  vrouwenopvang: {
+    kind: 'vrouwenopvang',
+    domain: 'zorg-welzijn',
+    name: {
+      nl: 'Centrumgemeenten vrouwenopvang en huiselijk geweld',
+      en: 'Central gemeenten for women’s shelters and domestic violence',
+    },
+    regionNoun: { nl: 'vrouwenopvangregio', en: 'women’s shelter region' },
+    description: {
+      nl: 'Regio’s waarin één centrumgemeente de vrouwenopvang en de aanpak van huiselijk geweld organiseert voor de gemeenten eromheen (Wet maatschappelijke ondersteuning 2015).',
+      en: 'Regions in which one central gemeente organises women’s shelters and the response to domestic violence for the gemeenten around it (Social Support Act 2015, Wmo).',
+    },
+    coverage: PARTITION,
+    color: '#D55E00',
+    dash: DASHED,
+    isDefaultVisible: false,
+    layout2011: layout2011("Huiselijk geweld regio's", ['38', 'Ja', '2002', 'Ja', 'Ja', 'AmvB']),
+  },
+  hlz: {
+    kind: 'hlz',
+    domain: 'zorg-welzijn',
+    name: { nl: "HLZ-regio's (hervorming langdurige zorg)", en: 'HLZ regions (long-term care reform)' },
+    regionNoun: { nl: 'HLZ-regio', en: 'HLZ region' },
+    description: {
+      nl: 'Regio-indeling van de hervorming van de langdurige zorg (HLZ), waarmee in 2015 taken uit de AWBZ overgingen naar de gemeenten (Wet maatschappelijke ondersteuning 2015), de Zorgverzekeringswet en de Wet langdurige zorg.',
+      en: 'Regional layout of the long-term care reform (HLZ), which in 2015 moved tasks of the AWBZ to the gemeenten (Social Support Act 2015), the Health Insurance Act and the Long-term Care Act.',
+    },
+    coverage: PARTITION,
+    color: '#AD7700',
+    dash: DASH_DOTTED,
+    isDefaultVisible: false,
+  },
   'politie-eenheid': {
     kind: 'politie-eenheid',
     domain: 'veiligheid',
@@ -423,6 +499,64 @@ export const KINDS = {
     dash: DOTTED,
     isDefaultVisible: false,
   },
+  ressort: {
+    kind: 'ressort',
+    domain: 'veiligheid',
+    name: { nl: 'Ressorten (gerechtshoven)', en: 'Court of appeal districts' },
+    regionNoun: { nl: 'ressort', en: 'court of appeal district' },
+    description: {
+      nl: 'Rechtsgebieden van de vier gerechtshoven (hoger beroep); elk ressort omvat enkele arrondissementen (herziening gerechtelijke kaart, 2013).',
+      en: 'Areas of the four courts of appeal; each comprises several judicial districts (revision of the judicial map, 2013).',
+    },
+    coverage: PARTITION,
+    color: '#009E73',
+    dash: DASH_DOTTED,
+    isDefaultVisible: false,
+  },
+  riec: {
+    kind: 'riec',
+    domain: 'veiligheid',
+    name: {
+      nl: "RIEC's (Regionale Informatie- en Expertisecentra)",
+      en: 'RIECs (regional information and expertise centres)',
+    },
+    regionNoun: { nl: 'RIEC-regio', en: 'RIEC region' },
+    description: {
+      nl: 'Gemeenten, politie, Openbaar Ministerie, Belastingdienst en andere overheidspartners werken samen tegen georganiseerde, ondermijnende criminaliteit. De RIEC-regio’s volgen de politie-eenheden.',
+      en: 'Gemeenten, the police, the public prosecution service, the tax administration and other public partners work together against organised, subversive crime. The RIEC regions follow the police units.',
+    },
+    coverage: PARTITION,
+    color: '#009E73',
+    isDefaultVisible: false,
+  },
+  veiligheidshuis: {
+    kind: 'veiligheidshuis',
+    domain: 'veiligheid',
+    name: { nl: 'Zorg- en Veiligheidshuizen', en: 'Safety houses (Zorg- en Veiligheidshuizen)' },
+    regionNoun: { nl: 'veiligheidshuisregio', en: 'safety house region' },
+    description: {
+      nl: 'Werkgebieden van de (Zorg- en) Veiligheidshuizen, waar gemeenten, politie, justitie en zorgorganisaties samen de aanpak van complexe problemen rond overlast, criminaliteit en zorg afstemmen.',
+      en: 'Areas of the safety houses, where gemeenten, the police, the justice system and care organisations jointly coordinate their approach to complex problems of nuisance, crime and care.',
+    },
+    coverage: PARTITION,
+    color: INDIGO,
+    isDefaultVisible: false,
+    layout2011: layout2011('Veiligheidshuis', ['45', 'Nee', '2002', 'Nee', 'Nee', 'nee']),
+  },
+  vpt: {
+    kind: 'vpt',
+    domain: 'veiligheid',
+    name: { nl: "VPT-regio's 2014", en: 'VPT regions 2014' },
+    regionNoun: { nl: 'VPT-regio', en: 'VPT region' },
+    description: {
+      nl: 'Indeling uit 2014 die de politie-eenheden volgt, waarbij de eenheden Oost-Nederland, Den Haag en Rotterdam zijn opgedeeld in hun veiligheidsregio’s. De RegioAtlas verklaart de afkorting niet.',
+      en: 'A 2014 layout that follows the police units, with the units Oost-Nederland, Den Haag and Rotterdam divided into their safety regions. The RegioAtlas does not explain the abbreviation.',
+    },
+    coverage: PARTITION,
+    color: '#000000',
+    dash: DASH_DOTTED,
+    isDefaultVisible: false,
+  },
   provincie: {
     kind: 'provincie',
     domain: 'bestuur',
@@ -434,6 +568,90 @@ export const KINDS = {
     },
     coverage: PARTITION,
     color: '#000000',
+    isDefaultVisible: false,
+  },
+  corop: {
+    kind: 'corop',
+    domain: 'bestuur',
+    name: { nl: 'COROP-gebieden', en: 'COROP regions' },
+    regionNoun: { nl: 'COROP-gebied', en: 'COROP region' },
+    description: {
+      nl: 'Statistische indeling van Nederland in gebieden van een kern met zijn omgeving, die het CBS gebruikt voor regionale cijfers. Geen samenwerkingsverband. Enkele gemeenten staan in de RegioAtlas in meer dan één gebied.',
+      en: 'Statistical layout of the Netherlands into areas of a core with its surroundings, used by Statistics Netherlands (CBS) for regional figures. Not a cooperation. A few gemeenten are in more than one area in the RegioAtlas.',
+    },
+    coverage: OVERLAPPING,
+    color: WINE,
+    dash: DOTTED,
+    isDefaultVisible: false,
+  },
+  'corop-plus': {
+    kind: 'corop-plus',
+    domain: 'bestuur',
+    name: { nl: 'COROP-plusgebieden', en: 'COROP plus regions' },
+    regionNoun: { nl: 'COROP-plusgebied', en: 'COROP plus region' },
+    description: {
+      nl: 'Fijnere statistische indeling waarin enkele COROP-gebieden verder zijn opgedeeld, onder meer rond de grote steden. Geen samenwerkingsverband. Een gemeente kan in meer dan één gebied staan.',
+      en: 'Finer statistical layout in which some COROP regions are divided further, among others around the big cities. Not a cooperation. A gemeente may be in more than one area.',
+    },
+    coverage: OVERLAPPING,
+    color: WINE,
+    dash: DASH_DOTTED,
+    isDefaultVisible: false,
+  },
+  'corop-sub': {
+    kind: 'corop-sub',
+    domain: 'bestuur',
+    name: { nl: 'COROP-subgebieden', en: 'COROP subregions' },
+    regionNoun: { nl: 'COROP-subgebied', en: 'COROP subregion' },
+    description: {
+      nl: 'De COROP-indeling waarin enkele gebieden zijn gesplitst, zoals Groot-Amsterdam en Groot-Rijnmond. Statistische indeling, geen samenwerkingsverband. Een gemeente kan in meer dan één gebied staan.',
+      en: 'The COROP layout with some areas split, such as Groot-Amsterdam and Groot-Rijnmond. A statistical layout, not a cooperation. A gemeente may be in more than one area.',
+    },
+    coverage: OVERLAPPING,
+    color: INDIGO,
+    dash: DASH_DOTTED,
+    isDefaultVisible: false,
+  },
+  nuts1: {
+    kind: 'nuts1',
+    domain: 'bestuur',
+    name: { nl: "NUTS-1-regio's (landsdelen)", en: 'NUTS 1 regions (parts of the country)' },
+    regionNoun: { nl: 'NUTS-1-regio', en: 'NUTS 1 region' },
+    description: {
+      nl: 'De landsdelen: het hoogste niveau van de Europese statistische indeling NUTS (verordening (EG) nr. 1059/2003). Geen samenwerkingsverband.',
+      en: 'The parts of the country: the top level of the European statistical classification NUTS (Regulation (EC) No 1059/2003). Not a cooperation.',
+    },
+    coverage: PARTITION,
+    color: '#0072B2',
+    dash: LONG_DASHED,
+    isDefaultVisible: false,
+  },
+  nuts2: {
+    kind: 'nuts2',
+    domain: 'bestuur',
+    name: { nl: "NUTS-2-regio's", en: 'NUTS 2 regions' },
+    regionNoun: { nl: 'NUTS-2-regio', en: 'NUTS 2 region' },
+    description: {
+      nl: 'Het middelste niveau van de Europese statistische indeling NUTS (verordening (EG) nr. 1059/2003); in Nederland de provincies. Geen samenwerkingsverband.',
+      en: 'The middle level of the European statistical classification NUTS (Regulation (EC) No 1059/2003); in the Netherlands the provinces. Not a cooperation.',
+    },
+    coverage: PARTITION,
+    color: '#000000',
+    dash: LONG_DASHED,
+    isDefaultVisible: false,
+  },
+  nuts3: {
+    kind: 'nuts3',
+    domain: 'bestuur',
+    name: { nl: "NUTS-3-regio's", en: 'NUTS 3 regions' },
+    regionNoun: { nl: 'NUTS-3-regio', en: 'NUTS 3 region' },
+    description: {
+      nl: 'Het laagste niveau van de Europese statistische indeling NUTS (verordening (EG) nr. 1059/2003); in Nederland de COROP-gebieden. Geen samenwerkingsverband. Enkele gemeenten staan in de RegioAtlas in meer dan één gebied.',
+      en: 'The lowest level of the European statistical classification NUTS (Regulation (EC) No 1059/2003); in the Netherlands the COROP regions. Not a cooperation. A few gemeenten are in more than one region in the RegioAtlas.',
+    },
+    coverage: OVERLAPPING,
+    color: WINE,
+    dash: LONG_DASHED,
     isDefaultVisible: false,
   },
   arbeidsmarktregio: {
@@ -450,6 +668,76 @@ export const KINDS = {
     dash: DOTTED,
     isDefaultVisible: false,
   },
+  arbeidsmarktplatform: {
+    kind: 'arbeidsmarktplatform',
+    domain: 'werk-inkomen',
+    name: { nl: 'Regionale platforms arbeidsmarkt', en: 'Regional labour market platforms' },
+    regionNoun: { nl: 'arbeidsmarktplatform', en: 'labour market platform' },
+    description: {
+      nl: 'Regionale platforms voor samenwerking rond de regionale arbeidsmarkt; een andere indeling dan die van de arbeidsmarktregio’s.',
+      en: 'Regional platforms for cooperation on the regional labour market; a layout other than that of the labour market regions.',
+    },
+    coverage: PARTITION,
+    color: INDIGO,
+    dash: DASHED,
+    isDefaultVisible: false,
+  },
+  'sociale-dienst': {
+    kind: 'sociale-dienst',
+    domain: 'werk-inkomen',
+    name: { nl: 'Intergemeentelijke sociale diensten', en: 'Intermunicipal social services' },
+    regionNoun: { nl: 'intergemeentelijke sociale dienst', en: 'intermunicipal social service' },
+    description: {
+      nl: 'Sociale diensten die gemeenten samen hebben, onder meer voor de bijstand (Participatiewet). Alleen gemeenten die zo’n dienst delen staan erin.',
+      en: 'Social services that gemeenten share, among other things for social assistance (Participation Act). Only gemeenten that share such a service are included.',
+    },
+    coverage: { isComplete: false, allowsMultiMembership: false },
+    color: '#0072B2',
+    dash: DASHED,
+    isDefaultVisible: false,
+  },
+  'sociale-werkvoorziening': {
+    kind: 'sociale-werkvoorziening',
+    domain: 'werk-inkomen',
+    name: { nl: 'Sociale werkvoorziening', en: 'Sheltered employment' },
+    regionNoun: { nl: 'SW-werkgebied', en: 'sheltered employment area' },
+    description: {
+      nl: 'Werkgebieden van de SW-bedrijven die voor gemeenten de sociale werkvoorziening uitvoeren (Wet sociale werkvoorziening); sinds de Participatiewet (2015) is er geen nieuwe instroom. Een gemeente kan bij meer dan één bedrijf horen.',
+      en: 'Areas of the sheltered employment companies that run sheltered employment for gemeenten (Sheltered Employment Act, Wsw); since the Participation Act (2015) no new employees enter. A gemeente may belong to more than one company.',
+    },
+    coverage: OVERLAPPING,
+    color: '#0072B2',
+    dash: DOTTED,
+    isDefaultVisible: false,
+  },
+  rcf: {
+    kind: 'rcf',
+    domain: 'werk-inkomen',
+    name: { nl: 'RCF Kenniscentra Handhaving', en: 'RCF enforcement knowledge centres' },
+    regionNoun: { nl: 'RCF-regio', en: 'RCF region' },
+    description: {
+      nl: 'Regionale kenniscentra die gemeenten ondersteunen bij handhaving en het tegengaan van fraude in de sociale zekerheid, zoals bij de bijstand (Participatiewet).',
+      en: 'Regional knowledge centres that support gemeenten in enforcement and countering fraud in social security, such as social assistance (Participation Act).',
+    },
+    coverage: PARTITION,
+    color: '#0072B2',
+    dash: DASH_DOTTED,
+    isDefaultVisible: false,
+  },
+  kvk: {
+    kind: 'kvk',
+    domain: 'werk-inkomen',
+    name: { nl: "Kamer van Koophandel: regio's", en: 'Chamber of Commerce regions' },
+    regionNoun: { nl: 'KvK-regio', en: 'Chamber of Commerce region' },
+    description: {
+      nl: 'Werkgebieden van de regio’s van de Kamer van Koophandel, sinds 2014 één landelijke organisatie. Geen samenwerkingsverband van gemeenten.',
+      en: 'Areas of the regions of the Chamber of Commerce, a single national organisation since 2014. Not a cooperation of gemeenten.',
+    },
+    coverage: PARTITION,
+    color: WINE,
+    dash: DASHED,
+    isDefaultVisible: false,
+  },
   rmc: {
     kind: 'rmc',
     domain: 'onderwijs',
@@ -464,6 +752,91 @@ export const KINDS = {
     dash: DASHED,
     isDefaultVisible: false,
     layout2011: layout2011('RMC', ['39', 'Ja', '1994', 'Ja', 'Ja', 'Ja']),
+  },
+  'passend-onderwijs-po': {
+    kind: 'passend-onderwijs-po',
+    domain: 'onderwijs',
+    name: {
+      nl: 'Passend onderwijs: samenwerkingsverbanden primair onderwijs',
+      en: 'Inclusive education: primary school partnerships',
+    },
+    regionNoun: { nl: 'po-samenwerkingsverband', en: 'primary education partnership' },
+    description: {
+      nl: 'De schoolbesturen in een regio zorgen samen dat elke leerling in het primair onderwijs een passende onderwijsplek krijgt (Wet passend onderwijs, 2014). De RegioAtlas noemt de samenwerkingsverbanden bij hun code (PO-xx-yy).',
+      en: 'The school boards in a region jointly ensure a suitable place for every pupil in primary education (Appropriate Education Act, 2014). The RegioAtlas names the partnerships by their code (PO-xx-yy).',
+    },
+    coverage: PARTITION,
+    color: '#CC79A7',
+    dash: DOTTED,
+    isDefaultVisible: false,
+    layout2011: layout2011('WSNS PO (voorloper van de samenwerkingsverbanden passend onderwijs)', [
+      '231',
+      'Ja',
+      '',
+      'Ja',
+      'Nee',
+      '',
+    ]),
+  },
+  'passend-onderwijs-vo': {
+    kind: 'passend-onderwijs-vo',
+    domain: 'onderwijs',
+    name: {
+      nl: 'Passend onderwijs: samenwerkingsverbanden voortgezet onderwijs',
+      en: 'Inclusive education: secondary school partnerships',
+    },
+    regionNoun: { nl: 'vo-samenwerkingsverband', en: 'secondary education partnership' },
+    description: {
+      nl: 'De schoolbesturen in een regio zorgen samen dat elke leerling in het voortgezet onderwijs een passende onderwijsplek krijgt (Wet passend onderwijs, 2014). De RegioAtlas noemt de samenwerkingsverbanden bij hun code (VO-xx-yy); een gemeente kan in meer dan één liggen.',
+      en: 'The school boards in a region jointly ensure a suitable place for every pupil in secondary education (Appropriate Education Act, 2014). The RegioAtlas names the partnerships by their code (VO-xx-yy); a gemeente may lie in more than one.',
+    },
+    coverage: OVERLAPPING,
+    color: '#CC79A7',
+    dash: DASH_DOTTED,
+    isDefaultVisible: false,
+    layout2011: layout2011('SWv VO (samenwerkingsverbanden voortgezet onderwijs)', ['78', 'Ja', '', '', 'Nee', '']),
+  },
+  mirt: {
+    kind: 'mirt',
+    domain: 'fysiek',
+    name: { nl: 'MIRT-gebieden', en: 'MIRT areas' },
+    regionNoun: { nl: 'MIRT-gebied', en: 'MIRT area' },
+    description: {
+      nl: 'Gebieden van het Meerjarenprogramma Infrastructuur, Ruimte en Transport (MIRT), waarin het Rijk en de regio’s afspraken maken over investeringen in infrastructuur en ruimtelijke ontwikkeling.',
+      en: 'Areas of the Multi-year Programme for Infrastructure, Spatial Planning and Transport (MIRT), in which the national government and the regions agree on investments in infrastructure and spatial development.',
+    },
+    coverage: PARTITION,
+    color: '#D55E00',
+    dash: DOTTED,
+    isDefaultVisible: false,
+  },
+  omgevingsdienst: {
+    kind: 'omgevingsdienst',
+    domain: 'fysiek',
+    name: { nl: 'Omgevingsdiensten (RUD’s)', en: 'Environmental services (RUDs)' },
+    regionNoun: { nl: 'omgevingsdienst', en: 'environmental service' },
+    description: {
+      nl: 'Omgevingsdiensten (regionale uitvoeringsdiensten): gemeenten en provincie laten hier samen de vergunningverlening, het toezicht en de handhaving van milieutaken uitvoeren (Wet algemene bepalingen omgevingsrecht, Wabo; sinds 2024 de Omgevingswet).',
+      en: 'Environmental services (regional implementation services): gemeenten and the province have them jointly carry out permits, supervision and enforcement of environmental tasks (General Provisions of Environmental Law Act, Wabo; since 2024 the Environment and Planning Act).',
+    },
+    coverage: PARTITION,
+    color: INDIGO,
+    dash: DOTTED,
+    isDefaultVisible: false,
+  },
+  brzo: {
+    kind: 'brzo',
+    domain: 'fysiek',
+    name: { nl: 'BRZO-omgevingsdiensten', en: 'BRZO environmental services' },
+    regionNoun: { nl: 'BRZO-regio', en: 'BRZO region' },
+    description: {
+      nl: 'De omgevingsdiensten die voor een groot gebied de vergunningverlening, het toezicht en de handhaving uitvoeren bij bedrijven met risico’s op zware ongevallen (Besluit risico’s zware ongevallen 2015, BRZO).',
+      en: 'The environmental services that carry out permits, supervision and enforcement for companies with major-accident hazards in a large area (Major Accidents Risks Decree 2015, BRZO).',
+    },
+    coverage: PARTITION,
+    color: '#D55E00',
+    dash: DASH_DOTTED,
+    isDefaultVisible: false,
   },
 } satisfies Record<string, KindSpec>;
 
@@ -504,6 +877,178 @@ function alsoInRegioAtlas(path: string, prefix: string): ComparisonSpec {
   };
 }
 
+/** A RegioAtlas 2016 export (`regioatlas-2016/<group>/<file>.csv`) read as it is: a layer of 2016. */
+function regioAtlasLayer(kind: KindSpec, path: string, regionCodes: RegionCodeRule): TableEntry {
+  return {
+    kind,
+    year: 2016,
+    source: regioAtlas2016(path),
+    input: `regioatlas-2016/${path}`,
+    regioAtlas: { regionCodes },
+  };
+}
+
+// Region codes of the RegioAtlas layouts of kinds that CBS publishes too: the CBS code of the same region in
+// 2016 (Veilig Thuis: in 2020, CBS's oldest map of it), by the RegioAtlas name, so that the history follows a
+// region from 2016 to 2025 by its code (src/lib/history/changes.ts calls a region whose code changes recoded).
+// The other layouts, and RMC (no CBS map of 2016), are numbered by name with a prefix of their own.
+
+/** Veilig Thuis: the CBS codes of 2020, the oldest CBS map (the same 26 names; SOURCES.md §5). */
+const VEILIG_THUIS_CODES: Readonly<Record<string, RegionCode>> = {
+  'Amsterdam-Amstelland': 'VT01',
+  Drenthe: 'VT02',
+  Flevoland: 'VT03',
+  Friesland: 'VT04',
+  'Gelderland-Midden': 'VT05',
+  'Gelderland-Zuid': 'VT06',
+  'Gooi en Vechtstreek': 'VT07',
+  Groningen: 'VT08',
+  Haaglanden: 'VT09',
+  'Hollands-Midden': 'VT10',
+  IJsselland: 'VT11',
+  Kennemerland: 'VT12',
+  'Noord- en Midden Limburg': 'VT13',
+  'Noord- en Oost-Gelderland': 'VT14',
+  'Noord-Brabant Midden': 'VT15',
+  'Noord-Brabant Noord': 'VT16',
+  'Noord-Holland Noord': 'VT17',
+  'Rotterdam-Rijnmond': 'VT18',
+  Twente: 'VT19',
+  Utrecht: 'VT20',
+  'West-brabant': 'VT21',
+  'Zaanstreek-Waterland': 'VT22',
+  Zeeland: 'VT23',
+  'Zuid-Holland-Zuid': 'VT24',
+  'Zuid-Limburg': 'VT25',
+  'Zuidoost-Brabant': 'VT26',
+};
+
+/** Police units: the CBS codes (the same 10 names and units in 2016 and 2025; SOURCES.md §5). */
+const POLICE_CODES: Readonly<Record<string, RegionCode>> = {
+  'Noord-Nederland': 'RE01',
+  'Oost-Nederland': 'RE02',
+  'Midden-Nederland': 'RE03',
+  'Noord-Holland': 'RE04',
+  Amsterdam: 'RE05',
+  'Den Haag': 'RE06',
+  Rotterdam: 'RE07',
+  'Zeeland - West-Brabant': 'RE08',
+  'Oost-Brabant': 'RE09',
+  Limburg: 'RE10',
+};
+
+/** Provinces: the CBS codes (the same in 2015, cbs-2015/Provincie_2015_layer_q1e3.json, and 2025). */
+const PROVINCE_CODES: Readonly<Record<string, RegionCode>> = {
+  Groningen: 'PV20',
+  Friesland: 'PV21',
+  Drenthe: 'PV22',
+  Overijssel: 'PV23',
+  Flevoland: 'PV24',
+  Gelderland: 'PV25',
+  Utrecht: 'PV26',
+  'Noord-Holland': 'PV27',
+  'Zuid-Holland': 'PV28',
+  Zeeland: 'PV29',
+  'Noord-Brabant': 'PV30',
+  'Limburg (NL)': 'PV31',
+};
+
+/** Judicial districts: CBS arrondissementsgebied 2016 (cartomap/nl, wgs84/arrondissementsgebied_2016.topojson). */
+const ARRONDISSEMENT_CODES: Readonly<Record<string, RegionCode>> = {
+  Amsterdam: 'AR01',
+  'Noord-Holland': 'AR02',
+  Gelderland: 'AR03',
+  'Midden-Nederland': 'AR04',
+  'Noord-Nederland': 'AR05',
+  Overijssel: 'AR06',
+  'Den Haag': 'AR07',
+  Rotterdam: 'AR08',
+  Limburg: 'AR09',
+  'Oost-Brabant': 'AR10',
+  'Zeeland - West-Brabant': 'AR11',
+};
+
+/**
+ * Labour market regions: CBS arbeidsmarktregio 2016 (cartomap/nl, wgs84/arbeidsmarktregio_2016.topojson); 33
+ * names as there, "Holland-Rijnland" is CBS's "Holland Rijnland" and "IJsselvechtstreek" CBS's "Regio Zwolle"
+ * (the one region left; 13 of its 14 gemeenten are in Regio Zwolle in 2025).
+ */
+const LABOUR_MARKET_CODES: Readonly<Record<string, RegionCode>> = {
+  Groningen: 'AM01',
+  Friesland: 'AM02',
+  Drenthe: 'AM03',
+  Twente: 'AM05',
+  'Stedendriehoek en Noordwest Veluwe': 'AM06',
+  'Midden-Gelderland': 'AM07',
+  'Rijk van Nijmegen': 'AM08',
+  Achterhoek: 'AM09',
+  Rivierenland: 'AM10',
+  Flevoland: 'AM11',
+  'Gooi en Vechtstreek': 'AM12',
+  'Midden-Utrecht': 'AM13',
+  Amersfoort: 'AM14',
+  'Noord-Holland Noord': 'AM15',
+  'Zaanstreek/Waterland': 'AM17',
+  'Groot Amsterdam': 'AM18',
+  'Holland-Rijnland': 'AM19',
+  'Midden-Holland': 'AM20',
+  Haaglanden: 'AM21',
+  Rijnmond: 'AM22',
+  Drechtsteden: 'AM23',
+  Zeeland: 'AM24',
+  'West-Brabant': 'AM25',
+  'Midden-Brabant': 'AM26',
+  'Noordoost-Brabant': 'AM27',
+  'Zuidoost-Brabant': 'AM28',
+  'Noord-Limburg': 'AM29',
+  'Zuid-Limburg': 'AM30',
+  'Food Valley': 'AM31',
+  'Helmond-De Peel': 'AM32',
+  'Midden-Limburg': 'AM33',
+  'Zuid-Holland Centraal': 'AM34',
+  Gorinchem: 'AM35',
+  IJsselvechtstreek: 'AM36',
+  'Zuid-Kennemerland en IJmond': 'AM37',
+};
+
+/**
+ * Care office regions: CBS zorgkantoorregio 2016 (cartomap/nl, wgs84/zorgkantoorregio_2016.topojson), by name
+ * without "Zorgkantoor ". CBS 2016 has 31 regions: its ZK33 Westland Schieland Delfland is two regions in the
+ * RegioAtlas (Delft Westland Oostland, Nieuwe Waterweg Noord), which keep prefix codes.
+ */
+const CARE_OFFICE_CODES: Readonly<Record<string, RegionCode>> = {
+  'Zorgkantoor Amstelland en De Meerlanden': 'ZK01',
+  'Zorgkantoor Amsterdam': 'ZK02',
+  'Zorgkantoor Apeldoorn / Zutphen': 'ZK03',
+  'Zorgkantoor Arnhem': 'ZK04',
+  'Zorgkantoor Drenthe': 'ZK06',
+  'Zorgkantoor Flevoland': 'ZK07',
+  'Zorgkantoor Friesland': 'ZK08',
+  'Zorgkantoor Groningen': 'ZK09',
+  'Zorgkantoor Haaglanden': 'ZK10',
+  'Zorgkantoor Kennemerland': 'ZK11',
+  'Zorgkantoor Midden-Brabant': 'ZK12',
+  'Zorgkantoor Midden-Holland': 'ZK13',
+  'Zorgkantoor Midden-IJssel': 'ZK14',
+  'Zorgkantoor Nijmegen': 'ZK16',
+  'Zorgkantoor Noord- en Midden-Limburg': 'ZK17',
+  'Zorgkantoor Noord-Holland Noord': 'ZK18',
+  'Zorgkantoor Noord-Oost Brabant': 'ZK19',
+  'Zorgkantoor Rotterdam': 'ZK20',
+  "Zorgkantoor 't Gooi": 'ZK21',
+  'Zorgkantoor Twente': 'ZK22',
+  'Zorgkantoor Utrecht': 'ZK23',
+  'Zorgkantoor Waardenland': 'ZK24',
+  'Zorgkantoor West-Brabant': 'ZK25',
+  'Zorgkantoor Zaanstreek / Waterland': 'ZK26',
+  'Zorgkantoor Zeeland': 'ZK27',
+  'Zorgkantoor Zuid-Holland Noord': 'ZK28',
+  'Zorgkantoor Zuid-Hollandse Eilanden': 'ZK29',
+  'Zorgkantoor Zuid-Oost Brabant': 'ZK30',
+  'Zorgkantoor Zuid-Limburg': 'ZK31',
+  'Zorgkantoor Zwolle': 'ZK32',
+};
+
 /** `first`, …, `last`. */
 function years(first: number, last: number): number[] {
   return Array.from({ length: last - first + 1 }, (_, i) => first + i);
@@ -515,8 +1060,59 @@ function cbsTable(kind: KindSpec, stem: string, year: number, section: string): 
 }
 
 /**
+ * The layouts of the RegioAtlas 2016 export (SOURCES.md §5), each file read as it is; with the three files
+ * that ALSO_IN_2016 compares with the CBS layers of 2016, every one of its 34 files. Veilig Thuis and the police
+ * get the codes of membership/{veiligthuisregio,regionale_eenheid}_2016_regioatlas.csv, made from these files.
+ */
+const REGIOATLAS_2016: readonly TableEntry[] = [
+  // Bestuurlijk
+  regioAtlasLayer(KINDS.arrondissement, 'Bestuurlijk/arrondissementen1.csv', { codes: ARRONDISSEMENT_CODES }),
+  regioAtlasLayer(KINDS['corop-plus'], 'Bestuurlijk/coropplusregios.csv', { prefix: 'CRP' }),
+  regioAtlasLayer(KINDS.corop, 'Bestuurlijk/coropregios.csv', { prefix: 'CR' }),
+  regioAtlasLayer(KINDS['corop-sub'], 'Bestuurlijk/coropsubregios.csv', { prefix: 'CRS' }),
+  regioAtlasLayer(KINDS.nuts1, 'Bestuurlijk/nuts1regioslandsdelen.csv', { prefix: 'NUTS1R' }),
+  regioAtlasLayer(KINDS.nuts2, 'Bestuurlijk/nuts2regiosprovincies.csv', { prefix: 'NUTS2R' }),
+  regioAtlasLayer(KINDS.nuts3, 'Bestuurlijk/nuts3regios.csv', { prefix: 'NUTS3R' }),
+  regioAtlasLayer(KINDS.provincie, 'Bestuurlijk/provincies.csv', { codes: PROVINCE_CODES }),
+  regioAtlasLayer(KINDS.ressort, 'Bestuurlijk/ressorten1.csv', { prefix: 'RES' }),
+  // Fysiek
+  regioAtlasLayer(KINDS.mirt, 'Fysiek/mirtgebieden.csv', { prefix: 'MIRT' }),
+  regioAtlasLayer(KINDS.omgevingsdienst, 'Fysiek/omgevingsdienstenregionaleuitvoeringsdiensten.csv', {
+    prefix: 'OD',
+  }),
+  regioAtlasLayer(KINDS.brzo, 'Fysiek/regionaleuitvoeringsdienstenbrzo.csv', { prefix: 'BRZO' }),
+  // Sociaal (ggds.csv and jeugdzorgregios1.csv: ALSO_IN_2016)
+  regioAtlasLayer(KINDS.arbeidsmarktregio, 'Sociaal/arbeidsmarktregios.csv', { codes: LABOUR_MARKET_CODES }),
+  regioAtlasLayer(KINDS['maatschappelijke-opvang'], 'Sociaal/centrumgemeentemaatschappelijkeopvangbeschermdwonen.csv', {
+    prefix: 'MOBW',
+  }),
+  regioAtlasLayer(KINDS.vrouwenopvang, 'Sociaal/centrumgemeentenvrouwenopvanggeweldinhuiselijkekring.csv', {
+    prefix: 'VOHG',
+  }),
+  regioAtlasLayer(KINDS.hlz, 'Sociaal/hlzregioshervorminglangdurigezorg.csv', { prefix: 'HLZ' }),
+  regioAtlasLayer(KINDS['sociale-dienst'], 'Sociaal/intergemeentelijkesocialediensten.csv', { prefix: 'ISD' }),
+  regioAtlasLayer(KINDS.kvk, 'Sociaal/kamervankoophandel.csv', { prefix: 'KVK' }),
+  regioAtlasLayer(KINDS['passend-onderwijs-po'], 'Sociaal/passendonderwijsprimaironderwijs.csv', { prefix: 'POPO' }),
+  regioAtlasLayer(KINDS['passend-onderwijs-vo'], 'Sociaal/passendonderwijsvoortgezetonderwijs.csv', {
+    prefix: 'POVO',
+  }),
+  regioAtlasLayer(KINDS.rcf, 'Sociaal/rcfkenniscentrahandhaving.csv', { prefix: 'RCF' }),
+  regioAtlasLayer(KINDS.arbeidsmarktplatform, 'Sociaal/regionaleplatformsarbeidsmarkt.csv', { prefix: 'RPA' }),
+  regioAtlasLayer(KINDS.rmc, 'Sociaal/rmcregiosregionaalmeldencoordinatiepunt.csv', { prefix: 'RMC' }),
+  regioAtlasLayer(KINDS['sociale-werkvoorziening'], 'Sociaal/socialewerkvoorziening.csv', { prefix: 'SW' }),
+  regioAtlasLayer(KINDS.veiligthuis, 'Sociaal/veiligthuisregios.csv', { codes: VEILIG_THUIS_CODES }),
+  regioAtlasLayer(KINDS.wmo, 'Sociaal/wmoregios.csv', { prefix: 'WMO' }),
+  regioAtlasLayer(KINDS.zorgkantoor, 'Sociaal/zorgkantoorregios.csv', { prefix: 'RAZK', codes: CARE_OFFICE_CODES }),
+  // Veiligheid (veiligheidsregios.csv: ALSO_IN_2016)
+  regioAtlasLayer(KINDS['politie-eenheid'], 'Veiligheid/politieeenheden.csv', { codes: POLICE_CODES }),
+  regioAtlasLayer(KINDS.riec, 'Veiligheid/regionaalinformatieenexpertisecentra.csv', { prefix: 'RIEC' }),
+  regioAtlasLayer(KINDS.veiligheidshuis, 'Veiligheid/veiligheidshuizen.csv', { prefix: 'ZVH' }),
+  regioAtlasLayer(KINDS.vpt, 'Veiligheid/vptregios2014.csv', { prefix: 'VPT' }),
+];
+
+/**
  * Every layer: a kind in a year and its table. For 2016, jeugd, GGD and veiligheidsregio come from CBS and are
- * compared with RegioAtlas (SOURCES.md §5, §12); Veilig Thuis and the police from RegioAtlas.
+ * compared with RegioAtlas (SOURCES.md §5, §12); every other layout of 2016 from RegioAtlas.
  */
 export const TABLES: readonly TableEntry[] = [
   { kind: KINDS.jeugdregio, year: 2025, source: CBS_2025, input: 'membership/jeugdregio_2025.csv' },
@@ -554,18 +1150,7 @@ export const TABLES: readonly TableEntry[] = [
     cbsTable(KINDS.veiligheidsregio, 'veiligheidsregio', year, '§12b'),
   ]),
   ...years(2020, 2024).map((year) => cbsTable(KINDS.veiligthuis, 'veiligthuisregio', year, '§12')),
-  {
-    kind: KINDS.veiligthuis,
-    year: 2016,
-    source: regioAtlas2016('Sociaal/veiligthuisregios.csv'),
-    input: 'membership/veiligthuisregio_2016_regioatlas.csv',
-  },
-  {
-    kind: KINDS['politie-eenheid'],
-    year: 2016,
-    source: regioAtlas2016('Veiligheid/politieeenheden.csv'),
-    input: 'membership/regionale_eenheid_2016_regioatlas.csv',
-  },
+  ...REGIOATLAS_2016,
   cbsTable(KINDS.jeugdregio, 'jeugdregio', 2015, '§4'),
   cbsTable(KINDS.ggd, 'ggdregio', 2015, '§4'),
   cbsTable(KINDS.veiligheidsregio, 'veiligheidsregio', 2015, '§4'),

@@ -318,6 +318,7 @@ export function buildData(options: BuildOptions): BuildResult {
         log(`  ${former.municipalities.length} former gemeenten (${spec.history.input})${checked}`);
       }
     }
+    const idWidth = Math.max(24, ...layerEntries.map((entry) => entry.id.length));
     for (const [i, entry] of layerEntries.entries()) {
       const count = geometries.get(entry.geometryId)?.names.size ?? 0;
       const alsoIn = layers[i]!.file.meta.alsoIn;
@@ -327,7 +328,7 @@ export function buildData(options: BuildOptions): BuildResult {
           ? `  agrees with ${layers[i]!.spec.compareWith?.input}`
           : `  differs from ${layers[i]!.spec.compareWith?.input} for ${alsoIn.differences.length} gemeente(n)`;
       log(
-        `  ${entry.id.padEnd(24)} ${String(entry.regionCount).padStart(3)} regions  ${entry.coveredCount}/${count} gemeenten${comparison}`,
+        `  ${entry.id.padEnd(idWidth)} ${String(entry.regionCount).padStart(3)} regions  ${entry.coveredCount}/${count} gemeenten${comparison}`,
       );
     }
     let total = 0;

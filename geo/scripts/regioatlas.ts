@@ -28,8 +28,9 @@ export interface RegioAtlasTable {
  * Read a RegioAtlas export: check the header, turn each 4-digit code into a `GM` code, trim the region names
  * (some end in a space in the export) and give each region its code by `rule`.
  * Throws `DataError` naming the file and the line of every problem: a wrong header, a code that is not 4
- * digits, an empty region name, a name the `codes` rule does not know. Unknown or missing gemeenten, duplicate
- * rows and multi-membership are for `validateMemberships`, like in every other table.
+ * digits, an empty region name, a name the `codes` rule does not know (without a `prefix`); and naming the file
+ * for a code map that names a region the file does not have or gives two regions one code. Unknown or missing
+ * gemeenten, duplicate rows and multi-membership are for `validateMemberships`, like in every other table.
  * @example readRegioAtlasRows('\uFEFF"Gemeente";"CBS";"GGD\'s";"Inwoneraantal van regio"\n"Aalsmeer";"0358";"GGD Amsterdam";"1008808"\n',
  *   'ggds.csv', { prefix: 'RAGG' }).rows[0]
  * // { line: 2, municipalityCode: 'GM0358', municipalityName: 'Aalsmeer', regionCode: 'RAGG01', regionName: 'GGD Amsterdam' }
@@ -69,10 +70,9 @@ export function readRegioAtlasRows(text: string, file: string, rule: RegionCodeR
       });
     }
   }
-  const codeOf = regionCodes(
-    rows.map((r) => r.regionName),
-    rule,
-  );
+  const names = rows.map((r) => r.regionName);
+  const codeOf = regionCodes(names, rule);
+  problems.push(...codeMapProblems(new Set(names), codeOf, rule, file));
   for (const row of rows) {
     const regionCode = codeOf.get(row.regionName);
     if (regionCode === undefined) {
@@ -86,16 +86,43 @@ export function readRegioAtlasRows(text: string, file: string, rule: RegionCodeR
 }
 
 /**
- * Region name → code by `rule`: for `prefix`, the prefix and the name's 1-based number among the distinct
- * names in code-unit order, zero-padded to two digits (more if there are more than 99 names); for `codes`,
- * the map's entries (names it lacks are left out, for the caller to report).
+ * Region name → code by `rule`: the names in its `codes` map get their code; with a `prefix`, every other name
+ * gets the prefix and its 1-based number among those other distinct names in code-unit order, zero-padded to
+ * two digits (more if there are more than 99 of them). Without a prefix, names the map lacks are left out, for
+ * the caller to report.
  * @example regionCodes(['Zeeland', 'Drenthe', 'Zeeland'], { prefix: 'RA' }) // Map { 'Drenthe' => 'RA01', 'Zeeland' => 'RA02' }
+ * @example regionCodes(['Zeeland', 'Drenthe', 'Urk'], { prefix: 'RA', codes: { Zeeland: 'PV29' } })
+ * // Map { 'Drenthe' => 'RA01', 'Urk' => 'RA02', 'Zeeland' => 'PV29' }
  */
 export function regionCodes(names: readonly string[], rule: RegionCodeRule): Map<string, RegionCode> {
   const distinct = [...new Set(names)].sort(compare);
-  if ('codes' in rule) {
-    return new Map(distinct.flatMap((name) => (rule.codes[name] === undefined ? [] : [[name, rule.codes[name]!]])));
+  const known = rule.codes ?? {};
+  const codes = new Map<string, RegionCode>();
+  for (const name of distinct) if (Object.hasOwn(known, name)) codes.set(name, known[name]!);
+  if ('prefix' in rule) {
+    const others = distinct.filter((name) => !codes.has(name));
+    const width = Math.max(2, String(others.length).length);
+    others.forEach((name, i) => codes.set(name, `${rule.prefix}${String(i + 1).padStart(width, '0')}`));
   }
-  const width = Math.max(2, String(distinct.length).length);
-  return new Map(distinct.map((name, i) => [name, `${rule.prefix}${String(i + 1).padStart(width, '0')}`]));
+  return new Map([...codes].sort(([a], [b]) => compare(a, b)));
+}
+
+/** A code map's names that are not regions of the file (a typo, or a stale entry), and codes given twice. */
+function codeMapProblems(
+  names: ReadonlySet<string>,
+  codeOf: ReadonlyMap<string, RegionCode>,
+  rule: RegionCodeRule,
+  file: string,
+): string[] {
+  const problems = Object.keys(rule.codes ?? {})
+    .filter((name) => !names.has(name))
+    .sort(compare)
+    .map((name) => `${file}: the registry's code map names region "${name}", which is not in the file`);
+  const nameOf = new Map<RegionCode, string>();
+  for (const [name, code] of codeOf) {
+    const other = nameOf.get(code);
+    if (other === undefined) nameOf.set(code, name);
+    else problems.push(`${file}: regions "${other}" and "${name}" both get the code ${code}`);
+  }
+  return problems;
 }

@@ -5,12 +5,15 @@
  *   npm run atlas -- lookup <gemeente> [--year <y>] [--json] [--data <dir>]
  *   npm run atlas -- stats <A> <B> [--year <y>] [--weight count|area|inhabitants] [--json|--csv] [--data <dir>]
  *   npm run atlas -- matrix [<layer id>…] [--year <y>] [--metric <id>] [--json|--csv] [--data <dir>]
+ *   npm run atlas -- congruence <layer id> <layer id> [<layer id>…] [--year <y>] [--json|--csv] [--data <dir>]
+ *   npm run atlas -- blocks <layer id> <layer id> [<layer id>…] [--year <y>] [--json|--csv] [--data <dir>]
  *   npm run atlas -- changes <layer kind> <year A> <year B> [--lang en|nl] [--json|--csv] [--data <dir>]
  *   npm run atlas -- trend <kind A> <kind B> [--metric <id>] [--lang en|nl] [--json|--csv] [--data <dir>]
  *
- * Reads the files with the same validating parsers as the app. `layers`, `lookup`, `stats` and `matrix` use the
- * gemeenten and layers of one year of the manifest: `--year`, or the newest, like the app does. The statistics are
- * those of src/lib/stats, which the app shows too.
+ * Reads the files with the same validating parsers as the app. `layers`, `lookup`, `stats`, `matrix`, `congruence`
+ * and `blocks` use the gemeenten and layers of one year of the manifest: `--year`, or the newest, like the app does.
+ * The statistics are those of src/lib/stats, which the app shows too; `congruence` and `blocks` (two or more
+ * layers, each once) print the app's CSV tables (src/lib/export/tables.ts) with --csv.
  *
  * `changes` and `trend` work across years with the app's pure history modules (src/lib/history, sentences from
  * src/lib/history/text.ts): `changes` reads the 2015 gemeenten (the areas the matching rests on), both years
@@ -38,13 +41,19 @@ import { LANGS, type Lang } from '../lib/i18n/messages';
 import type { Manifest } from '../lib/types';
 import { WEIGHTS, type Weight } from '../lib/stats/sets';
 import { computeMatrix } from '../lib/stats/matrix';
-import { compareLayers, findMetric, METRICS, type MetricId } from '../lib/stats/pair';
+import { compareLayers, findLayer, findMetric, METRICS, type MetricId } from '../lib/stats/pair';
+import { computeBuildingBlocks } from '../lib/stats/blocks';
+import { computeMultiCongruence } from '../lib/stats/multi-congruence';
+import { buildingBlocksTable, multiCongruenceTable } from '../lib/export/tables';
 import {
   changesCsv,
+  exportTableCsv,
+  formatBuildingBlocks,
   formatChanges,
   formatLayers,
   formatLookup,
   formatMatrix,
+  formatMultiCongruence,
   formatNoMatch,
   formatStats,
   formatTrend,
@@ -68,6 +77,12 @@ const USAGE = `Usage:
                                                      --csv prints the region pairs
   npm run atlas -- matrix [<layer id>…] [--metric <id>] [--json|--csv] [--data <dir>]
                                                      one metric for every pair of layers (default: all layers)
+  npm run atlas -- congruence <layer id> <layer id> [<layer id>…] [--json|--csv] [--data <dir>]
+                                                     per municipality, how far it keeps the same partners in
+                                                     every layer given: mean, distribution, least congruent first
+  npm run atlas -- blocks <layer id> <layer id> [<layer id>…] [--json|--csv] [--data <dir>]
+                                                     building blocks (municipalities together in every layer
+                                                     given) and the coarsest groups of whole regions of all
   npm run atlas -- changes <kind> <year A> <year B> [--lang en|nl] [--json|--csv] [--data <dir>]
                                                      what changed in a layout from year A to a later year B:
                                                      the matching of the gemeenten, region events and every
@@ -89,7 +104,7 @@ Options:
   --data <dir>      the data folder (default: public/data of this repository)
 `;
 
-const COMMANDS = ['layers', 'lookup', 'stats', 'matrix', 'changes', 'trend'] as const;
+const COMMANDS = ['layers', 'lookup', 'stats', 'matrix', 'congruence', 'blocks', 'changes', 'trend'] as const;
 type Command = (typeof COMMANDS)[number];
 
 function isCommand(value: string | undefined): value is Command {
@@ -250,6 +265,11 @@ function optionError(
     return `Unknown language '${values.lang}'. Languages: ${LANGS.join(', ')}.`;
   }
   if (command === 'stats' && rest.length !== 2) return 'stats needs two layer ids.';
+  if (command === 'congruence' || command === 'blocks') {
+    if (rest.length < 2) return `${command} needs at least two layer ids.`;
+    const twice = rest.find((id, i) => rest.indexOf(id) !== i);
+    if (twice !== undefined) return `${command} takes each layer once; ${twice} is given twice.`;
+  }
   if (command === 'trend' && rest.length !== 2)
     return 'trend needs two layer kinds, e.g. trend jeugdregio veiligthuis.';
   if (command === 'changes') {
@@ -379,6 +399,30 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(
       values.json ? `${JSON.stringify(matrix, null, 2)}\n` : values.csv ? matrixCsv(matrix) : formatMatrix(matrix),
     );
+    return 0;
+  }
+  if (command === 'congruence' || command === 'blocks') {
+    // An unknown id is a DataError naming the known ids: exit status 1, as for stats and matrix.
+    const layers = rest.map((id) => findLayer(atlas, id));
+    if (command === 'congruence') {
+      const result = computeMultiCongruence(atlas, layers);
+      process.stdout.write(
+        values.json
+          ? `${JSON.stringify(result, null, 2)}\n`
+          : values.csv
+            ? exportTableCsv(multiCongruenceTable(atlas, rest, 'en', result))
+            : formatMultiCongruence(result, atlas),
+      );
+    } else {
+      const result = computeBuildingBlocks(atlas, layers);
+      process.stdout.write(
+        values.json
+          ? `${JSON.stringify(result, null, 2)}\n`
+          : values.csv
+            ? exportTableCsv(buildingBlocksTable(atlas, rest, 'en', result))
+            : formatBuildingBlocks(result, atlas),
+      );
+    }
     return 0;
   }
   const { match, suggestions } = findMunicipality(query, atlas.municipalities);

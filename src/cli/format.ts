@@ -7,6 +7,7 @@ import type { YearSummary } from '../lib/data/assemble';
 import type { Atlas, Municipality } from '../lib/data/atlas';
 import type { LayerRegions } from '../lib/data/lookup';
 import { toCsv as writeCsv } from '../lib/export/csv';
+import type { ExportTable } from '../lib/export/tables';
 import type { LayoutChanges } from '../lib/history/changes';
 import { changesTable, trendTable, type HistoryTable } from '../lib/history/tables';
 import { trendSeries, type Trend, type TrendValue } from '../lib/history/trend';
@@ -19,9 +20,11 @@ import {
   summarizeLayoutChanges,
 } from '../lib/history/text';
 import type { Lang } from '../lib/i18n/messages';
+import type { BuildingBlocks, LayerRegionCodes, LayerSetCoverage } from '../lib/stats/blocks';
 import { describeComparison } from '../lib/stats/describe';
 import type { Weight } from '../lib/stats/sets';
 import type { MetricMatrix } from '../lib/stats/matrix';
+import type { MultiCongruence } from '../lib/stats/multi-congruence';
 import type { Nestedness } from '../lib/stats/nestedness';
 import { METRICS, type LayerComparison, type MetricId } from '../lib/stats/pair';
 import type { RegionMatch } from '../lib/stats/region-pairs';
@@ -63,6 +66,8 @@ export interface LayerSummary {
   coveredCount: number;
   /** Gemeenten of the geometry the layer refers to. */
   municipalityCount: number;
+  /** Gemeenten in more than one region (multi-membership). */
+  multiMemberCount: number;
   isComplete: boolean;
   source: string;
   referenceDate: string;
@@ -76,13 +81,14 @@ export function summarizeLayers(atlas: Atlas): LayerSummary[] {
     regionCount: layer.regions.length,
     coveredCount: layer.coveredCount,
     municipalityCount: atlas.municipalities.length,
+    multiMemberCount: [...layer.regionsByMember.values()].filter((regions) => regions.length > 1).length,
     isComplete: layer.meta.coverage.isComplete,
     source: layer.meta.source.citation,
     referenceDate: layer.meta.source.referenceDate,
   }));
 }
 
-/** `atlas layers` as a table. */
+/** `atlas layers` as a table: regions, gemeenten covered and gemeenten in several regions per layer. */
 export function formatLayers(layers: readonly LayerSummary[]): string {
   return renderTable(
     [
@@ -90,6 +96,7 @@ export function formatLayers(layers: readonly LayerSummary[]): string {
       { header: 'name' },
       { header: 'regions', align: 'right' },
       { header: 'covered', align: 'right' },
+      { header: 'in several', align: 'right' },
       { header: 'source' },
       { header: 'reference date' },
     ],
@@ -98,6 +105,7 @@ export function formatLayers(layers: readonly LayerSummary[]): string {
       l.name,
       String(l.regionCount),
       `${l.coveredCount} of ${l.municipalityCount}`,
+      String(l.multiMemberCount),
       l.source,
       l.referenceDate,
     ]),
@@ -553,4 +561,133 @@ export function describeGaps(trend: Pick<Trend, 'kindA' | 'kindB' | 'gaps'>): st
 export function trendCsv(trend: Trend): string {
   const table = trendTable(trend);
   return historyCsv({ ...table, notes: [...table.notes, { key: 'left_out', value: describeGaps(trend) }] });
+}
+
+/** A share in [0, 1] as per cent with one decimal. */
+function formatPct(share: number | null): string {
+  return share === null ? 'n/a' : `${(share * 100).toFixed(1)}%`;
+}
+
+/** The chosen layers of a layout set, with their English names. */
+function describeLayerSet(atlas: Atlas, layerIds: readonly string[]): string {
+  return layerIds.map((id) => `${id} (${atlas.layersById.get(id)?.meta.name.en ?? id})`).join(', ');
+}
+
+/** Gemeente names from codes, at most `limit`, then how many more. */
+function municipalityNames(atlas: Atlas, codes: readonly string[], limit: number): string {
+  return namesOf(codes, (code) => atlas.municipalitiesByCode.get(code)?.name ?? code, limit);
+}
+
+/**
+ * The gemeenten a layout set leaves out, one line per combination of missing layers (in order of first
+ * appearance), naming at most eight gemeenten each; "none" when every layer covers every gemeente.
+ */
+function describeLeftOut(atlas: Atlas, coverage: LayerSetCoverage): string {
+  if (coverage.leftOut.length === 0) return 'none';
+  const byMissing = new Map<string, string[]>();
+  for (const { code, missingLayerIds } of coverage.leftOut) {
+    const key = missingLayerIds.map((id) => `no ${id}`).join(', ');
+    const list = byMissing.get(key);
+    if (list) list.push(code);
+    else byMissing.set(key, [code]);
+  }
+  const lines = [...byMissing].map(
+    ([missing, codes]) => `- ${missing} (${codes.length}): ${municipalityNames(atlas, codes, 8)}`,
+  );
+  return `${coverage.leftOut.length} municipalities not in every layer\n${lines.join('\n')}`;
+}
+
+/** The formula of congruence across layouts in one line, as the command prints it. */
+export const MULTI_CONGRUENCE_FORMULA =
+  'congruence = partners in each layout, summed / (layouts × partners in at least one layout); ' +
+  '100% = the same partners in every layout (or none in any)';
+
+/**
+ * `atlas congruence <layer> <layer> …` as text: the layers, the formula, the gemeenten the figures rest on and
+ * those left out, the means (plain and by inhabitants), the distribution in bins of 10 percentage points (exactly
+ * 100% apart) with a bar, then every compared gemeente from least to most congruent with its partners in the union
+ * and per layer. Names of gemeenten and layers come from `atlas`.
+ */
+export function formatMultiCongruence(result: MultiCongruence, atlas: Atlas): string {
+  const heading =
+    `Congruence of ${result.layerIds.length} layouts: ${describeLayerSet(atlas, result.layerIds)}\n` +
+    `${MULTI_CONGRUENCE_FORMULA}\n`;
+  const unknown =
+    result.unknownInhabitantsCount > 0 ? ` (${result.unknownInhabitantsCount} with unknown inhabitants left out)` : '';
+  const figures =
+    `Municipalities compared: ${result.commonCount} of ${result.totalCount} (covered by every layer)\n` +
+    `Left out: ${describeLeftOut(atlas, result)}\n` +
+    `Mean congruence: ${formatPct(result.mean)}; by inhabitants: ${formatPct(result.meanByInhabitants)}${unknown}\n`;
+  const most = Math.max(1, ...result.distribution.map((bin) => bin.count));
+  const distribution =
+    'Distribution\n' +
+    renderTable(
+      [{ header: 'congruence' }, { header: 'municipalities', align: 'right' }, { header: '' }],
+      result.distribution.map((bin) => [
+        bin.fromPct === bin.toPct ? `${bin.toPct}%` : `${bin.fromPct}–${bin.toPct}%`,
+        String(bin.count),
+        '#'.repeat(Math.round((bin.count / most) * 40)),
+      ]),
+    );
+  const byCode = new Map(result.perMunicipality.map((m) => [m.code, m]));
+  const table =
+    'Municipalities, least to most congruent\n' +
+    renderTable(
+      [
+        { header: 'code' },
+        { header: 'name' },
+        { header: 'congruence', align: 'right' },
+        { header: 'partners', align: 'right' },
+        ...result.layerIds.map((id) => ({ header: id, align: 'right' as const })),
+      ],
+      result.ranking.map((code) => {
+        const m = byCode.get(code)!;
+        return [
+          code,
+          atlas.municipalitiesByCode.get(code)?.name ?? code,
+          formatPct(m.score),
+          String(m.partnerUnionCount),
+          ...m.partnerCounts.map(String),
+        ];
+      }),
+    );
+  return [heading, figures, distribution, table].join('\n');
+}
+
+/** A block's or group's regions: per layer its id and region codes, joined by `join` ("–" for none). */
+function describeRegions(regions: readonly LayerRegionCodes[], join: string): string {
+  return regions.map((r) => `${r.layerId} ${r.regionCodes.length > 0 ? r.regionCodes.join(join) : '–'}`).join('; ');
+}
+
+/**
+ * `atlas blocks <layer> <layer> …` as text: the layers, the number of building blocks (the common refinement, on
+ * the gemeenten every layer covers) and of coarsest common groups, the gemeenten left out, then each block and each
+ * group with its regions per layer and all its gemeenten by name.
+ */
+export function formatBuildingBlocks(result: BuildingBlocks, atlas: Atlas): string {
+  const all = (codes: readonly string[]) => municipalityNames(atlas, codes, Infinity);
+  const count = (n: number) => `${n} ${n === 1 ? 'municipality' : 'municipalities'}`;
+  const heading =
+    `Building blocks of ${result.layerIds.length} layouts: ${describeLayerSet(atlas, result.layerIds)}\n` +
+    `Building blocks (municipalities together in every layout): ${result.blockCount}, ` +
+    `on ${result.commonCount} of ${result.totalCount} municipalities (covered by every layer)\n` +
+    `Coarsest common groups (smallest unions of whole regions of every layout): ${result.groupCount}\n` +
+    `Left out of the blocks: ${describeLeftOut(atlas, result)}\n` +
+    (result.ungroupedCodes.length > 0 ? `In no group (no layer covers them): ${all(result.ungroupedCodes)}\n` : '');
+  const blocks =
+    `Building blocks (${result.blockCount})\n` +
+    result.blocks
+      .map((b) => `${b.number}. ${count(b.codes.length)}; ${describeRegions(b.regions, '+')}: ${all(b.codes)}\n`)
+      .join('');
+  const groups =
+    `Coarsest common groups (${result.groupCount})\n` +
+    result.groups
+      .map((g) => `${g.number}. ${count(g.codes.length)}; ${describeRegions(g.regions, ', ')}: ${all(g.codes)}\n`)
+      .join('');
+  return [heading, blocks, groups].join('\n');
+}
+
+/** A table of src/lib/export/tables.ts as the command line's plain CSV (comma, header first, LF; see `toCsv`). */
+export function exportTableCsv(table: ExportTable): string {
+  return toCsv(table.header, table.rows);
 }

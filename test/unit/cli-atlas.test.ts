@@ -29,13 +29,15 @@ afterAll(() => {
 });
 
 describe('atlas command', () => {
-  it('lists the layers', () => {
+  it('lists the layers with regions, coverage and the gemeenten in several regions', () => {
     const { status, stdout } = run('layers', '--data', dataDir);
     expect(status).toBe(0);
-    expect(stdout.split('\n').slice(2, 5)).toEqual([
-      'rows-2025     Layout rows           3   9 of 9  Test source rows     2025-01-01',
-      'partial-2025  Layout partial        1   4 of 9  Test source partial  2025-01-01',
-      'overlap-2025  Layout overlap        2   6 of 9  Test source overlap  2025-01-01',
+    expect(stdout.split('\n').slice(0, 5)).toEqual([
+      'id            name            regions  covered  in several  source               reference date',
+      '------------  --------------  -------  -------  ----------  -------------------  --------------',
+      'rows-2025     Layout rows           3   9 of 9           0  Test source rows     2025-01-01',
+      'partial-2025  Layout partial        1   4 of 9           0  Test source partial  2025-01-01',
+      'overlap-2025  Layout overlap        2   6 of 9           2  Test source overlap  2025-01-01',
     ]);
   });
 
@@ -136,6 +138,25 @@ describe('atlas --year (on the built data)', () => {
     // Haaren is a gemeente of 2016, not of 2025.
     expect(run('lookup', 'Haaren', '--year', '2016').status).toBe(0);
     expect(run('lookup', 'GM0788').status).toBe(1);
+  });
+
+  it('lists every layout of 2016 with its regions, coverage and gemeenten in several regions', () => {
+    const { status, stdout } = run('layers', '--year', '2016');
+    expect(status).toBe(0);
+    const rows = stdout.split('\n').slice(2, -1);
+    expect(rows).toHaveLength(manifest.layers.filter((l) => l.geometryId === 'gemeenten-2016').length);
+    // Counted in the RegioAtlas export (SOURCES.md §5): gemeenten with several rows, 107 in a shared social service.
+    const row = (id: string) =>
+      rows
+        .find((r) => r.startsWith(`${id} `))
+        ?.replace(/ {2,}/g, '|')
+        .split('|');
+    expect(row('corop-2016')?.slice(2, 5)).toEqual(['40', '390 of 390', '3']);
+    expect(row('corop-plus-2016')?.slice(2, 5)).toEqual(['52', '390 of 390', '1']);
+    expect(row('passend-onderwijs-vo-2016')?.slice(2, 5)).toEqual(['74', '390 of 390', '1']);
+    expect(row('sociale-werkvoorziening-2016')?.slice(2, 5)).toEqual(['87', '390 of 390', '1']);
+    expect(row('sociale-dienst-2016')?.slice(2, 5)).toEqual(['29', '107 of 390', '0']);
+    expect(row('wmo-2016')?.slice(2, 5)).toEqual(['43', '390 of 390', '0']);
   });
 
   it('refuses a year the data does not have (1) and a value that is no year (2)', () => {

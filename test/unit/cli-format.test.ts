@@ -41,23 +41,24 @@ describe('layers', () => {
         regionCount: 3,
         coveredCount: 9,
         municipalityCount: 9,
+        multiMemberCount: 0,
         isComplete: true,
         source: 'Test source rows',
         referenceDate: '2025-01-01',
       },
       expect.objectContaining({ id: 'partial-2025', regionCount: 1, coveredCount: 4, isComplete: false }),
-      expect.objectContaining({ id: 'overlap-2025', regionCount: 2, coveredCount: 6 }),
+      expect.objectContaining({ id: 'overlap-2025', regionCount: 2, coveredCount: 6, multiMemberCount: 2 }),
     ]);
   });
 
-  it('prints them as a table', () => {
+  it('prints them as a table, with the gemeenten in several regions', () => {
     expect(formatLayers(summarizeLayers(atlas))).toBe(
       [
-        'id            name            regions  covered  source               reference date',
-        '------------  --------------  -------  -------  -------------------  --------------',
-        'rows-2025     Layout rows           3   9 of 9  Test source rows     2025-01-01',
-        'partial-2025  Layout partial        1   4 of 9  Test source partial  2025-01-01',
-        'overlap-2025  Layout overlap        2   6 of 9  Test source overlap  2025-01-01',
+        'id            name            regions  covered  in several  source               reference date',
+        '------------  --------------  -------  -------  ----------  -------------------  --------------',
+        'rows-2025     Layout rows           3   9 of 9           0  Test source rows     2025-01-01',
+        'partial-2025  Layout partial        1   4 of 9           0  Test source partial  2025-01-01',
+        'overlap-2025  Layout overlap        2   6 of 9           2  Test source overlap  2025-01-01',
         '',
       ].join('\n'),
     );

@@ -3,7 +3,7 @@
  * as a layer's table and as the other source a layer is compared with (test/fixtures/geo-sources-mini,
  * `regioatlas-2099/Test/noordzuid.csv`, described in its README).
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -147,6 +147,32 @@ describe('readRegioAtlasRows', () => {
   });
 });
 
+describe('readRegioAtlasRows with a code map', () => {
+  const text = file(
+    '"Aalsmeer";"0358";"Noord";"1"',
+    '"Amsterdam";"0363";"Zuid";"1"',
+    '"Aa en Hunze";"1680";"Oost";"1"',
+  );
+
+  it('takes the codes of the names in the map and numbers the others with the prefix, among themselves', () => {
+    const { rows } = readRegioAtlasRows(text, 'm.csv', { prefix: 'RA', codes: { Noord: 'PV20' } });
+    expect(rows.map((r) => [r.regionName, r.regionCode])).toEqual([
+      ['Noord', 'PV20'],
+      ['Zuid', 'RA02'],
+      ['Oost', 'RA01'],
+    ]);
+  });
+
+  it('names the file for a map entry that is not a region of the file, and for a code given twice', () => {
+    const stale = errorOf(() => readRegioAtlasRows(text, 'm.csv', { prefix: 'RA', codes: { Nord: 'PV20' } }));
+    expect(stale.message).toContain('m.csv: the registry\'s code map names region "Nord", which is not in the file');
+    const twice = errorOf(() => readRegioAtlasRows(text, 'm.csv', { codes: { Noord: 'X1', Zuid: 'X1', Oost: 'X2' } }));
+    expect(twice.message).toContain('m.csv: regions "Noord" and "Zuid" both get the code X1');
+    const clash = errorOf(() => readRegioAtlasRows(text, 'm.csv', { prefix: 'RA', codes: { Zuid: 'RA01' } }));
+    expect(clash.message).toContain('both get the code RA01');
+  });
+});
+
 describe('regionCodes', () => {
   it('numbers distinct names in code-unit order (not the locale), wider when there are more than 99', () => {
     expect(regionCodes(['b', 'Zeeland', 'a', 'Zeeland', 'West-brabant', 'West-Brabant'], { prefix: 'RA' })).toEqual(
@@ -226,6 +252,34 @@ describe('RegioAtlas tables in the build', () => {
       `${EXPORT}, line 6: gemeente GM9004 (Zuidoost) is in region NZ01 and in region NZ02 (line 5)`,
     );
     expect(message).toContain('claims full coverage: GM9002 Noordoost');
+  });
+
+  it('fails on a gemeente of the year missing from a complete export, naming the file and the gemeente', () => {
+    const dirs = workspace();
+    const path = join(dirs.sourcesDir, EXPORT);
+    writeFileSync(path, readFileSync(path, 'utf8').replace('"Noordwest";"9001";"Het Noorden ";"3500"\n', ''));
+    const multi = { isComplete: true, allowsMultiMembership: true };
+    const spec = layer('noordzuid', { input: EXPORT, regioAtlas: { regionCodes: { prefix: 'NZ' } }, coverage: multi });
+    const { message } = errorOf(() => build(dirs, [spec]));
+    expect(message).toContain(
+      `${EXPORT}: 1 gemeente(n) of the geometry without a region, but the layer claims full coverage: GM9001 Noordwest`,
+    );
+    expect(existsSync(dirs.outDir)).toBe(false);
+    // A partial layout may leave it out.
+    build(dirs, [{ ...spec, coverage: { isComplete: false, allowsMultiMembership: true } }]);
+    expect(readLayer(dirs.outDir, 'noordzuid-2099').regions.flatMap((r) => r.members)).not.toContain('GM9001');
+  });
+
+  it('fails on a malformed row of an export in the build, naming the file and the line', () => {
+    const dirs = workspace();
+    const path = join(dirs.sourcesDir, EXPORT);
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace('"Zuidwest";"9003";"Zuid; en verder";"300"', '"Zuidwest";"9003"'),
+    );
+    const multi = { isComplete: true, allowsMultiMembership: true };
+    const spec = layer('noordzuid', { input: EXPORT, regioAtlas: { regionCodes: { prefix: 'NZ' } }, coverage: multi });
+    expect(errorOf(() => build(dirs, [spec])).message).toContain(`${EXPORT}, line 4: 2 fields, but the header has 4`);
   });
 
   it('records that another source agrees, as partitions (codes and names aside)', () => {

@@ -99,11 +99,18 @@ describe('layer registry', () => {
     }
   });
 
-  it('gives every year of a kind the metadata of that kind (as 2025): domain, names, description, style', () => {
+  it('gives every kind its own line style, whatever the year: a line looks the same wherever it is shown', () => {
+    const styles = Object.values(KINDS).map(
+      (k) => `${k.color.toUpperCase()} ${JSON.stringify('dash' in k ? k.dash : [])}`,
+    );
+    expect(new Set(styles).size).toBe(styles.length);
+  });
+
+  it('gives every year of a kind the metadata of that kind (as its newest year): domain, names, description, style', () => {
     for (const layer of ALL_LAYERS) {
       const kind = Object.values(KINDS).find((k) => k.kind === layer.kind);
       expect(kind, layer.id).toBeDefined();
-      const latest = ALL_LAYERS.find((l) => l.kind === layer.kind && l.year === 2025)!;
+      const latest = ALL_LAYERS.find((l) => l.kind === layer.kind)!; // newest year first
       for (const key of ['domain', 'name', 'regionNoun', 'description', 'coverage', 'color', 'dash'] as const) {
         expect(layer[key], `${layer.id} ${key}`).toEqual(kind![key as keyof typeof kind]);
         expect(layer[key], `${layer.id} ${key}`).toEqual(latest[key]);
@@ -122,7 +129,7 @@ describe('layer registry', () => {
     }
   });
 
-  it('has the layouts of every year: jeugd, GGD, veiligheidsregio 2015-2025, Veilig Thuis 2016 and 2020-2025, police 2016', () => {
+  it('has the layouts of every year: jeugd, GGD, veiligheidsregio 2015-2025, Veilig Thuis 2016 and 2020-2025, the other CBS kinds 2016 and 2025', () => {
     const yearsOf = (kind: string) =>
       ALL_LAYERS.filter((l) => l.kind === kind)
         .map((l) => l.year)
@@ -130,7 +137,18 @@ describe('layer registry', () => {
     const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
     for (const kind of ['jeugdregio', 'ggd', 'veiligheidsregio']) expect(yearsOf(kind)).toEqual(range(2015, 2025));
     expect(yearsOf('veiligthuis')).toEqual([2016, ...range(2020, 2025)]);
-    expect(yearsOf('politie-eenheid')).toEqual([2016, 2025]);
+    for (const kind of ['politie-eenheid', 'zorgkantoor', 'arrondissement', 'provincie', 'arbeidsmarktregio', 'rmc']) {
+      expect(yearsOf(kind), kind).toEqual([2016, 2025]);
+    }
+    expect(yearsOf('cjg')).toEqual([2025]);
+    // Every other kind is a RegioAtlas layout of 2016 only, read from the export as it is.
+    const multiYear = ['jeugdregio', 'ggd', 'veiligheidsregio', 'veiligthuis', 'cjg', 'politie-eenheid'];
+    const others = ['zorgkantoor', 'arrondissement', 'provincie', 'arbeidsmarktregio', 'rmc'];
+    for (const kind of Object.values(KINDS).map((k) => k.kind)) {
+      if (multiYear.includes(kind) || others.includes(kind)) continue;
+      expect(yearsOf(kind), kind).toEqual([2016]);
+      expect(ALL_LAYERS.find((l) => l.kind === kind)?.regioAtlas, kind).toBeDefined();
+    }
   });
 
   it('compares the CBS layers of 2016 with RegioAtlas, read as it is', () => {
@@ -178,10 +196,16 @@ describe('layer registry', () => {
     }
   });
 
-  it('has unique relative CSV inputs', () => {
+  it('has unique relative CSV inputs: membership tables, or RegioAtlas exports read as they are', () => {
     const inputs = ALL_LAYERS.map((l) => l.input);
     expect(new Set(inputs).size).toBe(inputs.length);
-    for (const input of inputs) expect(input).toMatch(/^[a-z0-9_-]+\/[a-z0-9_-]+\.csv$/);
+    for (const layer of ALL_LAYERS) {
+      if (layer.regioAtlas) {
+        expect(layer.input).toMatch(/^regioatlas-2016\/(Bestuurlijk|Fysiek|Sociaal|Veiligheid)\/[a-z0-9]+\.csv$/);
+      } else {
+        expect(layer.input).toMatch(/^[a-z0-9_-]+\/[a-z0-9_-]+\.csv$/);
+      }
+    }
   });
 
   it('describes the CJG layer as partial, dated by its facts and citing them', () => {
