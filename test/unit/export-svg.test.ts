@@ -3,6 +3,7 @@ import { buildAtlas } from '../../src/lib/data/atlas';
 import { buildMapGeometry } from '../../src/lib/geo/map-geometry';
 import {
   compositionText,
+  CONGRUENCE_RAMP_STEPS,
   defaultTitle,
   EARTH_RADIUS_M,
   exportSize,
@@ -15,6 +16,7 @@ import {
 } from '../../src/lib/export/layout';
 import { composeSvg, escapeXml, offsetPolyline, type SvgInput } from '../../src/lib/export/svg';
 import { gridAtlas } from '../fixtures/grid-atlas';
+import { congruenceColour } from '../../src/lib/scales/stat-scale';
 import { GRID, GRID_GEOMETRY, gridLayerFile } from '../fixtures/grid';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -105,6 +107,42 @@ describe('composeSvg', () => {
     expect(svg).toContain('fill="url(#sa-nodata-hatch)"');
     expect(count(svg, 'class="outline"')).toBe(1);
     expect(count(svg, 'class="municipality-line"')).toBe(1);
+  });
+
+  it('gives two visible layers with the same registry colour different lines', () => {
+    // The grid's layers all have #0072b2: the second gets the first free colour (assignLineStyles).
+    const strokes = [...svg.matchAll(/class="region-line" data-layer="[^"]+" d="[^"]+" fill="none" stroke="([^"]+)"/g)];
+    expect(new Set(strokes.map((m) => m[1])).size).toBe(2);
+  });
+
+  it('colours the gemeenten by congruence as the map does, with the ramp in the legend', () => {
+    const atlas = gridAtlas();
+    const congruence = new Map([
+      ['GM0001', 0],
+      ['GM0005', 1],
+    ]);
+    const visible = ['rows-2025'];
+    const out = composeSvg(
+      gridInput({
+        congruence,
+        text: compositionText(atlas, {
+          visible,
+          filled: null,
+          lang: 'nl',
+          title: 'T',
+          link: LINK,
+          hasCongruence: true,
+        }),
+      }),
+    );
+    const group = out.match(/<g class="congruence"[^>]*>(.*?)<\/g>/)?.[1] ?? '';
+    // One path per gemeente with a value, in the map's colours for 0 and 1; the others stay clear.
+    expect(count(group, '<path')).toBe(2);
+    expect(group).toContain(`fill="${congruenceColour(0)}" data-code="GM0001"`);
+    expect(group).toContain(`fill="${congruenceColour(1)}" data-code="GM0005"`);
+    expect(out).toContain('Congruentie per gemeente');
+    for (const step of CONGRUENCE_RAMP_STEPS) expect(out).toContain(`fill="${congruenceColour(step)}"`);
+    expect(svg).not.toContain('class="congruence"');
   });
 
   it('offsets each visible layer’s borders as MapLibre’s line-offset does', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  CONGRUENCE_SHOWS,
   EMPTY_VIEW,
   parseViewState,
   serializeViewState,
@@ -30,6 +31,8 @@ describe('parseViewState', () => {
       municipality: 'GM0363',
       regionLayer: 'cjg-2025',
       pair: ['jeugdregio-2025', 'veiligthuis-2025'],
+      set: null,
+      show: null,
       panel: 'pair',
       metric: 'ari',
       camera: { lng: 5.1, lat: 52.2, zoom: 7.5 },
@@ -47,6 +50,27 @@ describe('parseViewState', () => {
     expect(state.pair).toBeNull();
     expect(state.camera).toBeNull();
     expect(ignored.map((i) => i.param)).toEqual(['lang', 'layers', 'gm', 'pair', 'map', 'metric', 'foo']);
+  });
+
+  it('reads the congruence map: its layouts (two or more, each known, none twice) and what it shows', () => {
+    const { state, ignored } = parseViewState(
+      '?panel=congruence&set=jeugdregio-2025,veiligthuis-2025,cjg-2025&show=blocks',
+      known,
+    );
+    expect(ignored).toEqual([]);
+    expect([state.panel, state.set, state.show]).toEqual([
+      'congruence',
+      ['jeugdregio-2025', 'veiligthuis-2025', 'cjg-2025'],
+      'blocks',
+    ]);
+    for (const value of ['jeugdregio-2025', 'jeugdregio-2025,jeugdregio-2025', 'jeugdregio-2025,x', '']) {
+      const parsed = parseViewState(`?set=${value}&show=everything`, known);
+      expect(parsed.state.set).toBeNull();
+      expect(parsed.ignored).toEqual([
+        { param: 'set', value },
+        { param: 'show', value: 'everything' },
+      ]);
+    }
   });
 
   it('reads a year the data has, and ignores others (the newest then applies)', () => {
@@ -96,7 +120,16 @@ describe('serializeViewState', () => {
       municipality: fc.option(fc.constantFrom(...known.municipalityCodes)),
       regionLayer: fc.option(layerId),
       pair: fc.option(fc.uniqueArray(layerId, { minLength: 2, maxLength: 2 }).map((p) => p as [string, string])),
-      panel: fc.constantFrom(null, 'matrix' as const, 'pair' as const, 'profile' as const, 'region' as const),
+      set: fc.option(fc.uniqueArray(layerId, { minLength: 2, maxLength: 3 })),
+      show: fc.option(fc.constantFrom(...CONGRUENCE_SHOWS)),
+      panel: fc.constantFrom(
+        null,
+        'matrix' as const,
+        'pair' as const,
+        'profile' as const,
+        'region' as const,
+        'congruence' as const,
+      ),
       metric: fc.option(fc.constantFrom(...known.metrics)),
       camera: fc.option(
         fc.record({

@@ -12,6 +12,7 @@ import { translate, type Lang } from '../i18n/messages';
 import { placeLabels } from '../geo/label-placement';
 import { formatNumber } from '../i18n/format';
 import { assignLineStyles } from '../scales/line-style';
+import { congruenceColour } from '../scales/stat-scale';
 import { FILL_PALETTE, MAP_COLOURS } from '../scales/palette';
 import type { LayerId } from '../types';
 import { sourceLine, sourcesOf } from './provenance';
@@ -32,7 +33,12 @@ export type LegendSwatch =
   | { kind: 'line'; colour: string; /** MapLibre dash array in line widths. */ dash?: number[] }
   | { kind: 'fills'; colours: string[] }
   | { kind: 'hatch' }
-  | { kind: 'municipality' };
+  | { kind: 'municipality' }
+  /** A colour ramp in equal steps, low to high (the congruence colouring). */
+  | { kind: 'ramp'; colours: string[] };
+
+/** The congruence values a legend ramp shows, left to right. */
+export const CONGRUENCE_RAMP_STEPS: readonly number[] = [0, 0.2, 0.4, 0.6, 0.8, 1];
 
 /** One row of the legend. */
 export interface LegendEntry {
@@ -190,7 +196,15 @@ export function defaultTitle(atlas: Atlas, visible: readonly LayerId[], lang: La
  */
 export function compositionText(
   atlas: Atlas,
-  options: { visible: readonly LayerId[]; filled: LayerId | null; lang: Lang; title: string; link: string },
+  options: {
+    visible: readonly LayerId[];
+    filled: LayerId | null;
+    lang: Lang;
+    title: string;
+    link: string;
+    /** The gemeenten are coloured by congruence (pair view or congruence map): the legend gets its ramp. */
+    hasCongruence?: boolean;
+  },
 ): CompositionText {
   const { lang } = options;
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
@@ -211,6 +225,13 @@ export function compositionText(
       }`,
     };
   });
+  if (options.hasCongruence) {
+    legend.push({
+      swatch: { kind: 'ramp', colours: CONGRUENCE_RAMP_STEPS.map(congruenceColour) },
+      label: t('congruenceLegend'),
+      detail: null,
+    });
+  }
   const filled = layers.find((l) => l.meta.id === options.filled);
   if (filled) {
     legend.push({

@@ -15,7 +15,8 @@ import type { MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import type { MapGeometry } from '../geo/map-geometry';
 import type { Lang } from '../i18n/messages';
 import { assignLineStyles, LINE_WIDTH_PX, lineOffsets } from '../scales/line-style';
-import { fillColour, FILL_OPACITY } from '../scales/palette';
+import { CONGRUENCE_OPACITY, fillColour, FILL_OPACITY } from '../scales/palette';
+import { congruenceColour } from '../scales/stat-scale';
 import type { LayerId, LayerMeta } from '../types';
 import {
   EXPORT_COLOURS,
@@ -50,6 +51,8 @@ export interface SvgInput {
   text: CompositionText;
   /** Text widths for the layout; default an estimate. */
   measure?: MeasureText;
+  /** Congruence per gemeente (0–1) to colour them by, as the map's disagreement mode does; none: no colouring. */
+  congruence?: ReadonlyMap<string, number>;
 }
 
 /** Ids of the SVG's definitions, prefixed so that an SVG pasted into a page does not clash with others. */
@@ -247,6 +250,12 @@ function swatch(row: LegendRow): string {
       );
     case 'municipality':
       return line(EXPORT_COLOURS.municipalityLine, 1);
+    case 'ramp': {
+      const w = width / s.colours.length;
+      return s.colours
+        .map((colour, i) => element('rect', { x: x + i * w, y, width: w, height, fill: colour }))
+        .join('');
+    }
   }
 }
 
@@ -262,6 +271,21 @@ function mapGroup(input: SvgInput, layout: CompositionLayout, projection: GeoPro
     .filter((d) => d !== '')
     .map((d) => element('path', { d }));
   parts.push(element('g', { class: 'land', fill: EXPORT_COLOURS.land, 'fill-rule': 'evenodd' }, land.join('')));
+  const congruence = input.congruence;
+  if (congruence && congruence.size > 0) {
+    const coloured = geometry.municipalities.features.flatMap((f) => {
+      const value = congruence.get(f.properties.code);
+      const d = value === undefined ? '' : polygonData(f.geometry, projection, map);
+      return d ? [element('path', { d, fill: congruenceColour(value!), 'data-code': f.properties.code })] : [];
+    });
+    parts.push(
+      element(
+        'g',
+        { class: 'congruence', 'fill-opacity': CONGRUENCE_OPACITY, 'fill-rule': 'evenodd' },
+        coloured.join(''),
+      ),
+    );
+  }
 
   const filledGeometry = layers.some((l) => l.id === filled) && filled ? geometry.layers.get(filled) : undefined;
   if (filledGeometry) {

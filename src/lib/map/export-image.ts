@@ -27,9 +27,9 @@ import {
   type TextSpan,
 } from '../export/layout';
 import { addPngText } from '../export/png-text';
-import { baseStyle } from './layers';
+import { baseStyle, LAYER_CONGRUENCE } from './layers';
 import { addBaseLayers, syncRegionLayers } from './setup';
-import { applyLayerVisibility } from './controller';
+import { applyCongruence, applyLayerVisibility, showLayer } from './controller';
 import { assignLineStyles } from '../scales/line-style';
 
 /** What `exportPng` draws. */
@@ -50,6 +50,8 @@ export interface PngInput {
   text: CompositionText;
   /** Give up waiting for the off-screen map after this many milliseconds (default 60 000). */
   timeoutMs?: number;
+  /** Congruence per gemeente (0–1) to colour them by, as on the map; none: no colouring. */
+  congruence?: ReadonlyMap<string, number>;
 }
 
 const font = (sizePx: number, weight: FontWeight) => `${weight === 'bold' ? 'bold ' : ''}${sizePx}px ${FONT_FAMILY}`;
@@ -88,6 +90,9 @@ function renderOffscreen(map: maplibregl.Map, input: PngInput, timeoutMs: number
         highlighted: null,
         styles: assignLineStyles(input.layers),
       });
+      const congruence = input.congruence ?? new Map<string, number>();
+      applyCongruence(map, new Map(), congruence);
+      showLayer(map, LAYER_CONGRUENCE, congruence.size > 0);
       map.once('idle', () => {
         clearTimeout(timer);
         resolve(map.getCanvas());
@@ -150,6 +155,12 @@ function drawSwatch(context: CanvasRenderingContext2D, row: LegendRow): void {
       break;
     case 'municipality':
       line(EXPORT_COLOURS.municipalityLine, 1);
+      break;
+    case 'ramp':
+      s.colours.forEach((colour, i) => {
+        context.fillStyle = colour;
+        context.fillRect(x + (i * width) / s.colours.length, y, width / s.colours.length, height);
+      });
       break;
   }
   context.restore();

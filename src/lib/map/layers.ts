@@ -6,7 +6,7 @@ import type { ExpressionSpecification, LayerSpecification, StyleSpecification } 
 import { compareCodes } from '../model/codes';
 import type { LayerMeta, LayerId } from '../types';
 import { LINE_WIDTH_PX } from '../scales/line-style';
-import { fillColour, FILL_OPACITY, MAP_COLOURS } from '../scales/palette';
+import { CONGRUENCE_OPACITY, fillColour, FILL_OPACITY, MAP_COLOURS } from '../scales/palette';
 
 export const SOURCE_MUNICIPALITIES = 'municipalities';
 export const SOURCE_OUTLINE = 'outline';
@@ -166,7 +166,7 @@ export function congruenceLayer(stops: readonly (readonly [number, string])[]): 
         ['coalesce', ['feature-state', 'congruence'], 0],
         ...stops.flat(),
       ] as unknown as ExpressionSpecification,
-      'fill-opacity': ['case', ['boolean', ['feature-state', 'isCommon'], false], 0.85, 0],
+      'fill-opacity': ['case', ['boolean', ['feature-state', 'isCommon'], false], CONGRUENCE_OPACITY, 0],
     },
   };
 }

@@ -18,6 +18,9 @@ export const FILL_PALETTE: readonly string[] = [
 
 export const FILL_OPACITY = 0.45;
 
+/** Opacity of the congruence colouring of gemeenten, on the map and in exports. */
+export const CONGRUENCE_OPACITY = 0.85;
+
 /** Colour of a fill palette index; indices beyond the palette wrap (never expected for planar maps). */
 export function fillColour(index: number): string {
   return FILL_PALETTE[index % FILL_PALETTE.length] ?? '#cccccc';

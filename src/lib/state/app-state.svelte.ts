@@ -18,7 +18,11 @@ import { assignLineStyles, type LineStyle } from '../scales/line-style';
 import type { MatrixResult } from '../worker/protocol';
 import { translate, type Lang, type MessageKey } from '../i18n/messages';
 import { formatDate, formatNumber } from '../i18n/format';
-import { EMPTY_VIEW, type ViewState } from './url-state';
+import { EMPTY_VIEW, type CongruenceShow, type ViewState } from './url-state';
+import { computeBuildingBlocks, type BuildingBlocks } from '../stats/blocks';
+import { blocksLayerFile } from '../stats/blocks-layer';
+import { computeMultiCongruence, type MultiCongruence } from '../stats/multi-congruence';
+import { withLayers } from '../history/projection';
 import type { YearSummary } from '../data/assemble';
 
 /** A region of a layer. */
@@ -37,15 +41,21 @@ export type Panel =
   | { kind: 'matrix' }
   /** Two layers compared. */
   | { kind: 'pair'; a: LayerId; b: LayerId }
-  /** Downloads: map image, SVG, CSV. */
-  | { kind: 'export' }
   /** Import a layer; the user's own layers. */
   | { kind: 'import' }
   /** The layouts through time: what changed between years, and trends. */
-  | { kind: 'history' };
+  | { kind: 'history' }
+  /**
+   * Congruence across a set of layouts (issue 11): per gemeente how often it has the same partners, or the
+   * building blocks; `municipality` is the gemeente whose partners per layout are shown.
+   */
+  | { kind: 'congruence'; layers: LayerId[]; show: CongruenceShow; municipality: MunicipalityCode | null };
+
+/** The kinds a congruence map compares by default, as published congruence maps do (jeugd, Veilig Thuis, ZVH). */
+const DEFAULT_CONGRUENCE_KINDS = ['jeugdregio', 'veiligthuis', 'veiligheidshuis'];
 
 /** Panels a link restores. */
-const LINKED_PANELS = new Set(['region', 'profile', 'matrix', 'pair']);
+const LINKED_PANELS = new Set(['region', 'profile', 'matrix', 'pair', 'congruence']);
 
 /** A request to the map: show a box [west, south, east, north], or jump to a camera. */
 export type MapRequest = { bbox: [number, number, number, number]; seq: number } | { camera: Camera; seq: number };
@@ -76,6 +86,11 @@ export class AppState {
   lang = $state<Lang>('nl');
   /** Visible layers in registry order, so a layer's line offset never depends on the order of clicks. */
   visible = $state<LayerId[]>([]);
+  /**
+   * The export panel is open: over the panel of the moment, which stays (with its selection, pair colouring or
+   * congruence map), so that the export renders exactly what the map shows.
+   */
+  isExporting = $state(false);
   /** The one layer drawn with a fill, or null. */
   filled = $state<LayerId | null>(null);
   hovered = $state<MunicipalityCode | null>(null);
@@ -132,7 +147,7 @@ export class AppState {
    * The built-in atlas plus the user's layers and the draft, each shown like any other layer. A draft belongs to
    * the year it was started in and waits there while another year is shown.
    */
-  atlas = $derived.by((): Atlas | null => {
+  private layersAtlas = $derived.by((): Atlas | null => {
     if (this.load.status !== 'ready') return null;
     const base = this.load.atlas;
     const ofThisYear = (file: LayerFile) => file.meta.geometryId === base.geometry.id;
@@ -141,6 +156,33 @@ export class AppState {
     if (extra.length === 0) return base;
     const builtIn = base.layers.map((l): LayerFile => ({ format: LAYER_FORMAT, meta: l.meta, regions: l.regions }));
     return buildAtlas(base.geometry, base.topology, [...extra, ...builtIn]);
+  });
+  /** The open congruence map, if any. */
+  congruenceView = $derived(this.panel?.kind === 'congruence' ? this.panel : null);
+  /** The layers of the open congruence map that the atlas has. */
+  private congruenceLayers = $derived(
+    this.congruenceView?.layers.flatMap((id) => this.layersAtlas?.layersById.get(id) ?? []) ?? [],
+  );
+  /** The congruence map's figures, once two or more of its layers are there. Cheap enough for the main thread. */
+  multiCongruence = $derived.by((): MultiCongruence | null => {
+    const atlas = this.layersAtlas;
+    return atlas && this.congruenceLayers.length >= 2 ? computeMultiCongruence(atlas, this.congruenceLayers) : null;
+  });
+  buildingBlocks = $derived.by((): BuildingBlocks | null => {
+    const atlas = this.layersAtlas;
+    return atlas && this.congruenceLayers.length >= 2 ? computeBuildingBlocks(atlas, this.congruenceLayers) : null;
+  });
+  /** The blocks or groups the congruence map draws, as a layer of their own (never listed or stored). */
+  derivedLayer = $derived.by((): LayerFile | null => {
+    const view = this.congruenceView;
+    const atlas = this.layersAtlas;
+    if (!view || view.show === 'score' || !atlas || !this.buildingBlocks) return null;
+    return blocksLayerFile(atlas, this.buildingBlocks, this.congruenceLayers, view.show);
+  });
+  /** Everything the app shows: the year's layers, the user's, and the congruence map's blocks while it draws them. */
+  atlas = $derived.by((): Atlas | null => {
+    const atlas = this.layersAtlas;
+    return atlas && this.derivedLayer ? withLayers(atlas, [this.derivedLayer]) : atlas;
   });
   searchIndex = $derived(
     this.load.status === 'ready' ? buildSearchIndex(this.load.atlas.municipalities, this.load.former) : null,
@@ -169,22 +211,38 @@ export class AppState {
       ? result.value
       : null;
   });
-  /** Per common gemeente its congruence between the open pair's layers (disagreement mode). */
+  /**
+   * Per gemeente the congruence the map colours (disagreement mode): between the open pair's layers, or across
+   * the congruence map's layouts.
+   */
   congruence = $derived.by((): ReadonlyMap<MunicipalityCode, number> => {
+    const multi = this.congruenceView?.show === 'score' ? this.multiCongruence : null;
+    if (multi) {
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity
+      return new Map(multi.perMunicipality.map((m) => [m.code, m.score]));
+    }
     const entries = this.comparison?.congruence.perMunicipality ?? [];
     // A new read-only map each time the pair changes; nothing mutates it, so it needs no SvelteMap.
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
     return new Map(entries.map((m) => [m.code, m.congruence]));
   });
   /** What the map draws: in the pair view only the two layers, without fill. */
-  mapLayers = $derived(this.pair ? [this.pair.a, this.pair.b] : this.visible);
-  mapFill = $derived(this.pair ? null : this.shownFill);
+  mapLayers = $derived(
+    this.pair
+      ? [this.pair.a, this.pair.b]
+      : this.congruenceView
+        ? [...this.congruenceLayers.map((l) => l.meta.id), ...(this.derivedLayer ? [this.derivedLayer.meta.id] : [])]
+        : this.visible,
+  );
+  mapFill = $derived(this.pair ? null : this.congruenceView ? (this.derivedLayer?.meta.id ?? null) : this.shownFill);
   /** Distinct line styles of the layers the map draws (`assignLineStyles`), as the map and the export draw them. */
   lineStyles = $derived(assignLineStyles(this.mapLayers.flatMap((id) => this.atlas?.layersById.get(id)?.meta ?? [])));
   borderCounts = $derived(this.atlas && this.isBorderMode ? countBorders(this.atlas, this.mapLayers) : null);
   /** The gemeente whose panel is open. */
   selectedMunicipality = $derived(
-    this.panel?.kind === 'region' || this.panel?.kind === 'profile' ? this.panel.municipality : null,
+    this.panel?.kind === 'region' || this.panel?.kind === 'profile' || this.panel?.kind === 'congruence'
+      ? this.panel.municipality
+      : null,
   );
   /** The region highlighted on the map. */
   highlightedRegion = $derived.by((): RegionRef | null => {
@@ -304,6 +362,11 @@ export class AppState {
       const [a, b] = [same(p.a), same(p.b)];
       this.panel = a && b ? { kind: 'pair', a, b } : { kind: 'matrix' };
     }
+    // The layouts the new year has stay chosen; fewer than two, and the panel asks for more.
+    else if (p?.kind === 'congruence') {
+      const municipality = p.municipality && exists(p.municipality) ? p.municipality : null;
+      this.panel = { ...p, layers: p.layers.flatMap((id) => same(id) ?? []), municipality };
+    }
     this.marked = [];
     this.shownRegion = null;
     if (p?.kind !== 'history') this.overlays = [];
@@ -340,6 +403,10 @@ export class AppState {
 
   /** A click on the map: the region panel of gemeente `code`, through the layer already shown, the fill, or the first visible layer. */
   selectOnMap(code: MunicipalityCode | null): void {
+    if (this.panel?.kind === 'congruence') {
+      this.panel = { ...this.panel, municipality: code };
+      return;
+    }
     const current = this.panel?.kind === 'region' ? this.panel.layerId : null;
     const layerId = current && this.visible.includes(current) ? current : (this.shownFill ?? this.visible[0]);
     this.panel = code && layerId ? { kind: 'region', municipality: code, layerId } : null;
@@ -349,6 +416,30 @@ export class AppState {
   setViewport(viewport: MapViewport): void {
     this.viewport = viewport;
     this.camera = viewport.camera;
+  }
+
+  /**
+   * Open the congruence map for `layers`, or by default for the year's jeugd, Veilig Thuis and Zorg- en
+   * Veiligheidshuis layers (the visible layers make up for kinds the year lacks, up to three).
+   */
+  openCongruence(layers?: LayerId[]): void {
+    const atlas = this.layersAtlas;
+    if (!atlas) return;
+    let chosen = layers;
+    if (!chosen) {
+      const byKind = DEFAULT_CONGRUENCE_KINDS.flatMap((kind) => atlas.layers.find((l) => l.meta.kind === kind) ?? []);
+      const ids = byKind.map((l) => l.meta.id);
+      for (const id of this.visible) if (ids.length < 3 && !ids.includes(id) && atlas.layersById.has(id)) ids.push(id);
+      chosen = ids;
+    }
+    this.panel = { kind: 'congruence', layers: chosen, show: 'score', municipality: null };
+  }
+
+  /** Change what the open congruence map compares or draws. */
+  setCongruence(
+    change: Partial<{ layers: LayerId[]; show: CongruenceShow; municipality: MunicipalityCode | null }>,
+  ): void {
+    if (this.panel?.kind === 'congruence') this.panel = { ...this.panel, ...change };
   }
 
   /** A gemeente chosen in search: its profile, and the map zooms to it. */
@@ -455,10 +546,12 @@ export class AppState {
       year: this.newestYear !== null && this.year !== this.newestYear ? this.year : null,
       layers: [...this.visible],
       fill: this.filled ?? 'none',
-      municipality: p?.kind === 'region' || p?.kind === 'profile' ? p.municipality : null,
+      municipality: p?.kind === 'region' || p?.kind === 'profile' || p?.kind === 'congruence' ? p.municipality : null,
       regionLayer:
         p?.kind === 'region' ? p.layerId : p?.kind === 'profile' ? (this.shownRegion?.layerId ?? null) : null,
       pair: p?.kind === 'pair' ? [p.a, p.b] : null,
+      set: p?.kind === 'congruence' ? [...p.layers] : null,
+      show: p?.kind === 'congruence' && p.show !== 'score' ? p.show : null,
       panel: p && LINKED_PANELS.has(p.kind) ? (p.kind as ViewState['panel']) : null,
       metric: p?.kind === 'matrix' || p?.kind === 'pair' ? this.metric : null,
       camera: this.camera,
@@ -479,7 +572,10 @@ export class AppState {
     this.marked = [];
     const code = view.municipality;
     if (view.panel === 'matrix') this.panel = { kind: 'matrix' };
-    else if (view.panel === 'pair' && view.pair) this.panel = { kind: 'pair', a: view.pair[0], b: view.pair[1] };
+    else if (view.panel === 'congruence') {
+      this.openCongruence(view.set ?? undefined);
+      this.setCongruence({ show: view.show ?? 'score', municipality: code });
+    } else if (view.panel === 'pair' && view.pair) this.panel = { kind: 'pair', a: view.pair[0], b: view.pair[1] };
     else if (code && view.panel === 'profile') {
       this.panel = { kind: 'profile', municipality: code };
       if (view.regionLayer) {

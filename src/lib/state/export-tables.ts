@@ -5,7 +5,17 @@
  */
 import type { Atlas } from '../data/atlas';
 import type { CsvSeparator } from '../export/csv';
-import { crosswalkTable, matrixTable, mismatchTable, pairSummaryTable, tableCsv } from '../export/tables';
+import {
+  buildingBlocksTable,
+  crosswalkTable,
+  matrixTable,
+  mismatchTable,
+  multiCongruenceTable,
+  pairSummaryTable,
+  tableCsv,
+} from '../export/tables';
+import type { BuildingBlocks } from '../stats/blocks';
+import type { MultiCongruence } from '../stats/multi-congruence';
 import { translate, type Lang, type MessageKey } from '../i18n/messages';
 import { matrixOf } from '../stats/matrix';
 import { compareLayers, type LayerComparison, type MetricId } from '../stats/pair';
@@ -40,6 +50,8 @@ export interface ExportTablesInput {
   comparison?: LayerComparison | null;
   /** The weight of the best matches in the crosswalk, as on screen. */
   weight?: Weight;
+  /** The layouts of the open congruence map (two or more), with its figures as on screen. */
+  congruence?: { layerIds: LayerId[]; scores: MultiCongruence | null; blocks: BuildingBlocks | null } | null;
 }
 
 /**
@@ -94,6 +106,22 @@ export function buildExportTables(input: ExportTablesInput): ExportableTable[] {
         id: `mismatches-${a}-${b}`,
         label: `${t('statsMismatchesShort')}: ${names}`,
         build: (sep) => tableCsv(atlas, mismatchTable(atlas, cmp(), lang), options(sep, ids)),
+      },
+    );
+  }
+  const set = input.congruence?.layerIds.filter((id) => atlas.layersById.has(id)) ?? [];
+  if (input.congruence && set.length >= 2) {
+    const { scores, blocks } = input.congruence;
+    tables.push(
+      {
+        id: `congruence-${set.join('-')}`,
+        label: t('congruenceMapTitle'),
+        build: (sep) => tableCsv(atlas, multiCongruenceTable(atlas, set, lang, scores ?? undefined), options(sep, set)),
+      },
+      {
+        id: `blocks-${set.join('-')}`,
+        label: t('congruenceBlocksTitle'),
+        build: (sep) => tableCsv(atlas, buildingBlocksTable(atlas, set, lang, blocks ?? undefined), options(sep, set)),
       },
     );
   }

@@ -24,12 +24,20 @@ export interface ViewState {
   regionLayer: LayerId | null;
   /** An open layer pair (issue 3). */
   pair: [LayerId, LayerId] | null;
+  /** The layouts of the congruence map (issue 11), at least two. */
+  set: LayerId[] | null;
+  /** What the congruence map draws: the score per gemeente, the building blocks or the coarsest common groups. */
+  show: CongruenceShow | null;
   /** The open statistics view, if any. */
-  panel: 'matrix' | 'pair' | 'profile' | 'region' | null;
+  panel: 'matrix' | 'pair' | 'profile' | 'region' | 'congruence' | null;
   metric: string | null;
   /** Map centre (longitude, latitude) and zoom. */
   camera: { lng: number; lat: number; zoom: number } | null;
 }
+
+/** What the congruence map draws (`show=`). */
+export type CongruenceShow = 'score' | 'blocks' | 'groups';
+export const CONGRUENCE_SHOWS: readonly CongruenceShow[] = ['score', 'blocks', 'groups'];
 
 /** What the parser needs to know to reject outdated values. */
 export interface KnownValues {
@@ -64,12 +72,14 @@ export const EMPTY_VIEW: ViewState = {
   municipality: null,
   regionLayer: null,
   pair: null,
+  set: null,
+  show: null,
   panel: null,
   metric: null,
   camera: null,
 };
 
-const PANELS = new Set(['matrix', 'pair', 'profile', 'region']);
+const PANELS = new Set(['matrix', 'pair', 'profile', 'region', 'congruence']);
 // The Netherlands with a margin; a camera outside is not a view of this atlas.
 const LNG_RANGE = [0, 10] as const;
 const LAT_RANGE = [49, 56] as const;
@@ -123,6 +133,17 @@ export function parseViewState(search: string, known: KnownValues): { state: Vie
         else ignore(param, value);
         break;
       }
+      case 'set': {
+        const ids = value.split(',');
+        if (ids.length >= 2 && new Set(ids).size === ids.length && ids.every((id) => known.layerIds.has(id)))
+          state.set = ids;
+        else ignore(param, value);
+        break;
+      }
+      case 'show':
+        if ((CONGRUENCE_SHOWS as readonly string[]).includes(value)) state.show = value as CongruenceShow;
+        else ignore(param, value);
+        break;
       case 'panel':
         if (PANELS.has(value)) state.panel = value as ViewState['panel'];
         else ignore(param, value);
@@ -177,6 +198,8 @@ export function serializeViewState(state: ViewState): string {
   if (state.municipality) params.set('gm', state.municipality);
   if (state.regionLayer) params.set('via', state.regionLayer);
   if (state.pair) params.set('pair', state.pair.join(','));
+  if (state.set) params.set('set', state.set.join(','));
+  if (state.show) params.set('show', state.show);
   if (state.panel) params.set('panel', state.panel);
   if (state.metric) params.set('metric', state.metric);
   if (state.camera) {

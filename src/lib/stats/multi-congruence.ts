@@ -26,6 +26,12 @@ import type { LayerModel } from '../model/layer-model';
 import type { LayerId, MunicipalityCode } from '../types';
 import { layerSetOf, refinementBlocks, type LayerSetCoverage } from './blocks';
 
+/**
+ * Below this many gemeenten (those every chosen layer covers) a national figure says little: the panel says so.
+ * About a tenth of the country's 342 gemeenten, and fewer than most layouts have regions' worth of partners.
+ */
+export const FEW_MUNICIPALITIES = 30;
+
 /** One gemeente's congruence across the chosen layouts. */
 export interface MunicipalityMultiCongruence {
   code: MunicipalityCode;
