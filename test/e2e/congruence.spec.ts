@@ -76,6 +76,20 @@ test('the catalogue finds layouts by what one types, and shows a 2016 layout wit
   await expect(row).toContainText('peildatum 21 maart 2016');
   await row.getByRole('button', { name: /Over deze laag/ }).click();
   await expect(row).toContainText('RegioAtlas');
+  // By keyboard: hiding a layer from "Op de kaart" keeps the focus in that list, on the next layer's button.
+  const hideButtons = page.locator('[data-on-map] button.hide');
+  const count = await hideButtons.count();
+  const position = await page
+    .locator('[data-on-map]')
+    .evaluateAll((items) => items.findIndex((li) => li.getAttribute('data-on-map') === 'wmo-2016'));
+  await hideButtons.nth(position).focus();
+  await page.keyboard.press('Enter');
+  await expect(hideButtons).toHaveCount(count - 1);
+  const focused = await page.evaluate(() =>
+    document.activeElement?.closest('[data-on-map]')?.getAttribute('data-on-map'),
+  );
+  expect(focused).toBeTruthy();
+  await row.getByRole('checkbox').check();
   // Reset: the default layers of 2016 again, the Wmo regions off.
   await page.getByRole('button', { name: 'Standaardlagen' }).click();
   await expect(page.locator('[data-on-map="wmo-2016"]')).toHaveCount(0);
