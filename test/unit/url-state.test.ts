@@ -36,6 +36,7 @@ describe('parseViewState', () => {
       panel: 'pair',
       metric: 'ari',
       camera: { lng: 5.1, lat: 52.2, zoom: 7.5 },
+      clean: false,
     });
   });
 
@@ -71,6 +72,14 @@ describe('parseViewState', () => {
         { param: 'show', value: 'everything' },
       ]);
     }
+  });
+
+  it('reads the clean presentation view and ignores other views', () => {
+    expect(parseViewState('?view=clean', known).state.clean).toBe(true);
+    expect(parseViewState('', known).state.clean).toBe(false);
+    const other = parseViewState('?view=full', known);
+    expect([other.state.clean, other.ignored]).toEqual([false, [{ param: 'view', value: 'full' }]]);
+    expect(serializeViewState({ ...EMPTY_VIEW, clean: true })).toBe('?view=clean');
   });
 
   it('reads a year the data has, and ignores others (the newest then applies)', () => {
@@ -138,6 +147,7 @@ describe('serializeViewState', () => {
           zoom: fc.integer({ min: 0, max: 2200 }).map((v) => v / 100),
         }),
       ),
+      clean: fc.boolean(),
     });
     fc.assert(
       fc.property(view, (v) => {

@@ -17,6 +17,8 @@ const nl = {
   layerFailed: 'Laag {layer} kon niet worden geladen: {message}',
   layers: 'Lagen',
   congruenceOpen: 'Congruentiekaart',
+  cleanLeave: 'Naar de hele atlas',
+  cleanOpen: 'Schone weergave (alleen kaart, titel, legenda en bronnen)',
   congruenceMapTitle: 'Congruentiekaart',
   congruenceBlocksTitle: 'Bouwstenen en gemeenschappelijke groepen',
   congruenceIntro: 'Hoe vaak werkt een gemeente in de gekozen indelingen met dezelfde gemeenten samen?',
@@ -381,6 +383,9 @@ const nl = {
   exportDone: '{file} is gedownload.',
   exportFailed: 'Exporteren mislukt: {message}',
   exportLinkLabel: 'Deze kaart online:',
+  exportEveryMetric: 'alle maten',
+  exportSourceRows: 'Bronregels toevoegen (regels met # aan het eind: titel, link, datum, bronnen)',
+  exportNumberedRegions: 'Genummerd op de kaart',
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -394,6 +399,8 @@ const en: Record<MessageKey, string> = {
   layerFailed: 'Layer {layer} could not be loaded: {message}',
   layers: 'Layers',
   congruenceOpen: 'Congruence map',
+  cleanLeave: 'To the whole atlas',
+  cleanOpen: 'Clean view (only map, title, legend and sources)',
   congruenceMapTitle: 'Congruence map',
   congruenceBlocksTitle: 'Building blocks and common groups',
   congruenceIntro: 'How often does a municipality work with the same municipalities across the chosen layouts?',
@@ -757,6 +764,9 @@ const en: Record<MessageKey, string> = {
   exportDone: '{file} has been downloaded.',
   exportFailed: 'Export failed: {message}',
   exportLinkLabel: 'This map online:',
+  exportEveryMetric: 'every measure',
+  exportSourceRows: 'Add source rows (rows starting with # at the end: title, link, date, sources)',
+  exportNumberedRegions: 'Numbered on the map',
 };
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { nl, en };

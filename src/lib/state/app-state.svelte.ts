@@ -58,7 +58,10 @@ const DEFAULT_CONGRUENCE_KINDS = ['jeugdregio', 'veiligthuis', 'veiligheidshuis'
 const LINKED_PANELS = new Set(['region', 'profile', 'matrix', 'pair', 'congruence']);
 
 /** A request to the map: show a box [west, south, east, north], or jump to a camera. */
-export type MapRequest = { bbox: [number, number, number, number]; seq: number } | { camera: Camera; seq: number };
+export type MapRequest =
+  | { bbox: [number, number, number, number]; seq: number }
+  /** A link's camera; `focus`: the box of the gemeente its panel shows, which a phone fits above its sheet instead. */
+  | { camera: Camera; seq: number; focus?: [number, number, number, number] };
 
 /** Map centre and zoom. */
 export interface Camera {
@@ -91,6 +94,8 @@ export class AppState {
    * congruence map), so that the export renders exactly what the map shows.
    */
   isExporting = $state(false);
+  /** The clean presentation view (`?view=clean`): only the map, its title, legend and sources. */
+  isClean = $state(false);
   /** The one layer drawn with a fill, or null. */
   filled = $state<LayerId | null>(null);
   hovered = $state<MunicipalityCode | null>(null);
@@ -555,18 +560,27 @@ export class AppState {
       panel: p && LINKED_PANELS.has(p.kind) ? (p.kind as ViewState['panel']) : null,
       metric: p?.kind === 'matrix' || p?.kind === 'pair' ? this.metric : null,
       camera: this.camera,
+      clean: this.isClean,
     };
   }
 
   /** Restore a view from a link; values not in the link keep their defaults. */
   applyView(view: ViewState): void {
     if (view.lang) this.lang = view.lang;
+    this.isClean = view.clean;
     if (view.layers) this.visible = this.inRegistryOrder(view.layers);
     if (view.fill) this.filled = view.fill === 'none' ? null : view.fill;
     if (view.metric && findMetric(view.metric)) this.metric = view.metric as MetricId;
     if (view.camera) {
       this.camera = view.camera;
-      this.mapRequest = { camera: view.camera, seq: (this.mapRequest?.seq ?? 0) + 1 };
+      const feature = view.municipality
+        ? this.mapGeometry?.municipalities.features.find((f) => f.properties.code === view.municipality)
+        : undefined;
+      this.mapRequest = {
+        camera: view.camera,
+        seq: (this.mapRequest?.seq ?? 0) + 1,
+        ...(feature ? { focus: bboxOf(feature) as [number, number, number, number] } : {}),
+      };
     }
     this.shownRegion = null;
     this.marked = [];

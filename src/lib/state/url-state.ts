@@ -33,6 +33,8 @@ export interface ViewState {
   metric: string | null;
   /** Map centre (longitude, latitude) and zoom. */
   camera: { lng: number; lat: number; zoom: number } | null;
+  /** `view=clean`: only the map, title, legend and sources, for screenshots and embedding. */
+  clean: boolean;
 }
 
 /** What the congruence map draws (`show=`). */
@@ -77,6 +79,7 @@ export const EMPTY_VIEW: ViewState = {
   panel: null,
   metric: null,
   camera: null,
+  clean: false,
 };
 
 const PANELS = new Set(['matrix', 'pair', 'profile', 'region', 'congruence']);
@@ -148,6 +151,10 @@ export function parseViewState(search: string, known: KnownValues): { state: Vie
         if (PANELS.has(value)) state.panel = value as ViewState['panel'];
         else ignore(param, value);
         break;
+      case 'view':
+        if (value === 'clean') state.clean = true;
+        else ignore(param, value);
+        break;
       case 'metric':
         if (known.metrics.has(value)) state.metric = value;
         else ignore(param, value);
@@ -206,6 +213,7 @@ export function serializeViewState(state: ViewState): string {
     const { lng, lat, zoom } = state.camera;
     params.set('map', `${lng.toFixed(4)},${lat.toFixed(4)},${zoom.toFixed(2)}`);
   }
+  if (state.clean) params.set('view', 'clean');
   // Commas between ids and the ~ of a layer drawn on another year's gemeenten read better unescaped (both are safe in a query).
   const text = params.toString().replaceAll('%2C', ',').replaceAll('%7E', '~');
   return text ? `?${text}` : '';
