@@ -12,13 +12,16 @@
  * 6. start-up with every year registered against the newest year only (a data folder of that year alone,
  *    written to node_modules/.cache): first map idle, data loaded and JS heap, and no file of another year
  *    requested before the first idle;
- * 7. the scale case: a generated grid of 14,000 units with 11 and 50 layers, each in a child process
+ * 7. every layer of 2016 (34) against the 11 layers of 2025: the full matrix in Node (each also against its
+ *    own floor) and first map idle in headless Chromium (and 2016 with its default layers), no target;
+ * 8. the scale case: a generated grid of 14,000 units with 11 and 50 layers, each in a child process
  *    (skip with `--no-scale` or BENCH_SCALE=0; BENCH_SCALE_LAYERS, BENCH_SCALE_ROUNDS, BENCH_SCALE_BUDGET_S).
- * Prints the report on stdout (progress on stderr), writes it as JSON to test-results/bench.json, and
+ * Prints the report on stdout (progress on stderr), writes it as JSON to bench-results/bench.json, and
  * prints each performance target as met or not met. Exits non-zero only when a correctness check fails
  * (dissolved areas or Jaccard indices disagree, the floor counts differently from the library, the 50-layer
  * or newest-year data does not parse, a page errors or a request fails, the app with every year requests a
- * file of another year before its first map idle, a scale case throws), never for a missed target.
+ * file of another year before its first map idle, a legend of 2016 or 2025 lists other layers than the URL
+ * asks for, a scale case throws), never for a missed target.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -42,6 +45,7 @@ import {
   measureYearsInBrowser,
   type YearsInBrowserReport,
 } from './years-browser';
+import { ALL_LAYERS_YEAR, formatYearLayers, measureYearLayers, type YearLayersReport } from './year-layers';
 import { isBundleFile, measureFolder, type FolderSizes } from './payload';
 import { runScaleCase, type ScaleCaseResult } from './scale-bench';
 import { SCALE_COLUMNS, SCALE_ROWS } from './scale-topology';
@@ -57,7 +61,8 @@ const BARE_OUT = join(ROOT, 'node_modules', '.cache', 'samenwerkingsatlas-bench'
 const BENCH_DATA_DIR = join(ROOT, 'node_modules', '.cache', 'samenwerkingsatlas-bench', 'data-50');
 /** The newest year of public/data alone, for start-up with every year against one (written by every run). */
 const NEWEST_YEAR_DATA_DIR = join(ROOT, 'node_modules', '.cache', 'samenwerkingsatlas-bench', 'data-newest-year');
-const REPORT_FILE = join(ROOT, 'test-results', 'bench.json');
+// Not in test-results/: Playwright empties that folder at the start of every browser test run.
+const REPORT_FILE = join(ROOT, 'bench-results', 'bench.json');
 
 /** Decode, map geometry and the paired dissolve (the naive side takes about a second per round). */
 const NODE_RUNS: NodeRuns = { rounds: 9, warmupRounds: 1 };
@@ -72,6 +77,9 @@ const LAYERS_MATRIX_RUNS = { rounds: 5, warmupRounds: 1 };
 const LAYERS_FIRST_IDLE_RUNS = { rounds: 7, warmupRounds: 1 };
 /** First idle with every year registered against the newest year only, paired. */
 const YEARS_FIRST_IDLE_RUNS = { rounds: 7, warmupRounds: 1 };
+/** Every 2016 layer against the 11 of 2025: matrices as in part 3 (a 2016 one takes about 40 ms), first idle paired. */
+const YEAR_LAYERS_MATRIX_RUNS = MATRIX_RUNS;
+const YEAR_LAYERS_FIRST_IDLE_RUNS = { rounds: 7, warmupRounds: 1 };
 /** Largest accepted relative difference between the areas of a region dissolved both ways. */
 const AREA_TOLERANCE = 0.01;
 /** Issue 9's targets. */
@@ -113,6 +121,7 @@ interface Report {
   browser: BrowserTimingResult & { viewport: typeof VIEWPORT };
   layers: LayersInBrowserReport;
   years: YearsInBrowserReport;
+  yearLayers: YearLayersReport;
   scale: ScaleSettings & { grid: { columns: number; rows: number }; cases: ScaleCaseResult[] };
   targets: Target[];
   checks: Check[];
@@ -220,6 +229,16 @@ async function main(): Promise<number> {
     log: progress,
   });
 
+  progress(`Every ${ALL_LAYERS_YEAR} layer against the layers of the newest year: full matrix, first idle in Chromium`);
+  const yearLayers = await measureYearLayers({
+    distDir: DIST_DIR,
+    dataDir: DATA_DIR,
+    year: ALL_LAYERS_YEAR,
+    matrixRuns: YEAR_LAYERS_MATRIX_RUNS,
+    browserRuns: YEAR_LAYERS_FIRST_IDLE_RUNS,
+    log: progress,
+  });
+
   const scaleCases: ScaleCaseResult[] = [];
   if (scaleOptions.isSkipped) progress('Scale case skipped (--no-scale or BENCH_SCALE=0)');
   else {
@@ -281,6 +300,7 @@ async function main(): Promise<number> {
       isOk: years.firstIdle.errors.length === 0,
       detail: years.firstIdle.errors.length === 0 ? 'none' : years.firstIdle.errors.join('; '),
     },
+    ...yearLayers.checks,
     ...scaleCases.flatMap((c): Check[] => [
       {
         name: `scale case with ${c.layerCount} layers ran without an error`,
@@ -314,6 +334,7 @@ async function main(): Promise<number> {
     browser: { ...browser, viewport: VIEWPORT },
     layers: { ...layers, data: { ...layers.data, folder: relative(ROOT, layers.data.folder) } },
     years: { ...years, data: { ...years.data, folder: relative(ROOT, years.data.folder) } },
+    yearLayers,
     scale: { ...scaleOptions, grid: { columns: SCALE_COLUMNS, rows: SCALE_ROWS }, cases: scaleCases },
     targets: targetsOf(browser, matrix, layers, scaleOptions, scaleCases),
     checks,
@@ -510,6 +531,11 @@ function formatReport(r: Report): string {
       '(a year not shown is read when chosen)',
     formatFirstIdleByYears(r.years),
     '',
+    `7. Every layer of ${r.yearLayers.year.year} against the ${r.yearLayers.newest.layerIds.length} layers of ` +
+      `${r.yearLayers.newest.year} (information, no target)`,
+    '',
+    formatYearLayers(r.yearLayers),
+    '',
     ...formatScale(r.scale),
     'Targets (issue 9; a missed target does not fail the run)',
     ...r.targets.map(
@@ -529,7 +555,7 @@ function formatReport(r: Report): string {
 
 function formatScale(scale: Report['scale']): string[] {
   const units = (scale.grid.columns * scale.grid.rows).toLocaleString('en-US');
-  const head = `7. Scale case: a generated grid of ${units} units (${scale.grid.columns}×${scale.grid.rows} cells)`;
+  const head = `8. Scale case: a generated grid of ${units} units (${scale.grid.columns}×${scale.grid.rows} cells)`;
   if (scale.isSkipped) return [head, '', 'skipped (--no-scale or BENCH_SCALE=0)', ''];
   const lines = [
     head,

@@ -22,6 +22,11 @@ export const READY_TIMEOUT_MS = 60_000;
 export interface PageTarget {
   name: string;
   url: string;
+  /**
+   * Looks at the page after each load (after the first idle and the heap, outside the timing) and returns what
+   * is wrong with it, e.g. not the layers the URL asks for; each problem is one of the run's errors.
+   */
+  check?: (page: Page) => Promise<string[]>;
 }
 
 /** What one page load reports, in ms since navigation start. */
@@ -189,7 +194,9 @@ async function loadOnce(browser: Browser, target: PageTarget, errors: string[]):
       if (!Number.isFinite(ms)) errors.push(`${target.name}: no ${key} recorded`);
     }
     const heap = await measureHeap(browser, context, page);
-    return { ...times, ...heap, dataFiles: await dataFilesBefore(page, pending, times.firstIdleMs) };
+    const dataFiles = await dataFilesBefore(page, pending, times.firstIdleMs);
+    for (const problem of (await target.check?.(page)) ?? []) errors.push(`${target.name}: ${problem}`);
+    return { ...times, ...heap, dataFiles };
   } finally {
     await context.close();
   }

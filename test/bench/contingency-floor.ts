@@ -7,9 +7,10 @@
  * It starts from the same atlas the library gets and does everything it needs itself: number the
  * gemeenten (code → number), label each gemeente with its region per layer and list each region's members,
  * then count per pair one region of A at a time: its members' regions in B tallied in a reused array as
- * wide as B, read and cleared after the row. That tally stays in cache where a dense table of every cell
- * (regions × regions, tens of megabytes for two layers with thousands of regions) does not: it counts
- * 2–3× faster at 14,000 units, so it is the floor. It keeps every pair's table (the non-zero cells) as its
+ * wide as B, read and cleared after the row. Multi-membership takes the same pass: a gemeente is a member
+ * of each of its regions in A and is tallied in each of its regions in B. That tally stays in cache where a
+ * dense table of every cell (regions × regions, tens of megabytes for two layers with thousands of regions)
+ * does not: it counts 2–3× faster at 14,000 units, so it is the floor. It keeps every pair's table (the non-zero cells) as its
  * result, as the matrix keeps its comparisons. Pairs are i ≤ j, the diagonal included, as the matrix
  * computes them.
  */
@@ -20,12 +21,18 @@ export interface LayerLabels {
   regionCount: number;
   /** Per gemeente number: its first region number, or -1 when the layer does not cover it. */
   first: Int32Array;
-  /** The gemeente numbers with each region as their first, region after region; region r's are `members[memberStart[r]…memberStart[r + 1]]`. */
+  /**
+   * The members of each region as gemeente numbers, region after region; region r's are
+   * `members[memberStart[r]…memberStart[r + 1]]` (with multi-membership, a gemeente is in each of its regions).
+   */
   members: Int32Array;
   memberStart: Int32Array;
-  /** Further (gemeente, region) memberships of a multi-membership layer; empty otherwise. */
-  extraGemeente: number[];
-  extraRegion: number[];
+  /**
+   * Multi-membership: per gemeente number its regions beyond the first, gemeente n's being
+   * `extraRegions[extraStart[n]…extraStart[n + 1]]`; null when no gemeente has more than one region.
+   */
+  extraStart: Int32Array | null;
+  extraRegions: Int32Array;
 }
 
 /** The non-zero cells of one layer pair's contingency table. */
@@ -59,28 +66,55 @@ export function layerLabels(atlas: Atlas): LayerLabels[] {
         const n = numberOf.get(code);
         if (n === undefined) throw new Error(`floor: ${layer.meta.id} member ${code} is not in the atlas`);
         if (first[n] === -1) first[n] = r;
-        else {
+        else if (first[n] !== r && !extraGemeente.some((g, k) => g === n && extraRegion[k] === r)) {
           extraGemeente.push(n);
           extraRegion.push(r);
         }
       }
     });
-    const { members, memberStart } = membersByRegion(first, layer.regions.length);
-    return { regionCount: layer.regions.length, first, members, memberStart, extraGemeente, extraRegion };
+    return {
+      regionCount: layer.regions.length,
+      first,
+      ...membersByRegion(first, layer.regions.length, extraGemeente, extraRegion),
+      ...extrasByGemeente(count, extraGemeente, extraRegion),
+    };
   });
 }
 
-/** Group the gemeente numbers by first region (a counting sort). */
-function membersByRegion(first: Int32Array, regionCount: number): { members: Int32Array; memberStart: Int32Array } {
+/** Group the gemeente numbers by region, first regions and extra memberships alike (a counting sort). */
+function membersByRegion(
+  first: Int32Array,
+  regionCount: number,
+  extraGemeente: readonly number[],
+  extraRegion: readonly number[],
+): Pick<LayerLabels, 'members' | 'memberStart'> {
   const memberStart = new Int32Array(regionCount + 1);
   for (const r of first) if (r >= 0) memberStart[r + 1]!++;
+  for (const r of extraRegion) memberStart[r + 1]!++;
   for (let r = 0; r < regionCount; r++) memberStart[r + 1]! += memberStart[r]!;
   const members = new Int32Array(memberStart[regionCount]!);
   const next = memberStart.slice(0, regionCount);
   first.forEach((r, n) => {
     if (r >= 0) members[next[r]!++] = n;
   });
+  extraGemeente.forEach((n, k) => (members[next[extraRegion[k]!]!++] = n));
   return { members, memberStart };
+}
+
+/** The extra (gemeente, region) memberships grouped by gemeente (a counting sort); null start when there are none. */
+function extrasByGemeente(
+  count: number,
+  gemeenten: readonly number[],
+  regions: readonly number[],
+): Pick<LayerLabels, 'extraStart' | 'extraRegions'> {
+  if (gemeenten.length === 0) return { extraStart: null, extraRegions: new Int32Array(0) };
+  const extraStart = new Int32Array(count + 1);
+  for (const n of gemeenten) extraStart[n + 1]!++;
+  for (let n = 0; n < count; n++) extraStart[n + 1]! += extraStart[n]!;
+  const extraRegions = new Int32Array(gemeenten.length);
+  const next = extraStart.slice(0, count);
+  gemeenten.forEach((n, k) => (extraRegions[next[n]!++] = regions[k]!));
+  return { extraStart, extraRegions };
 }
 
 /** Every pair's table (i ≤ j) from the labels. */
@@ -95,9 +129,9 @@ export function contingencyTables(labels: readonly LayerLabels[], gemeenteCount:
       const a = labels[i]!;
       const b = labels[j]!;
       const table =
-        a.extraGemeente.length > 0 || b.extraGemeente.length > 0
-          ? countMulti(a, b)
-          : countRows(a, b, tally, touched, cells);
+        b.extraStart === null
+          ? countRows(a, b.first, tally, touched, cells)
+          : countRowsMulti(a, b.first, b.extraStart, b.extraRegions, tally, touched, cells);
       tables.push({ layerA: i, layerB: j, regionCountA: a.regionCount, regionCountB: b.regionCount, ...table });
     }
   }
@@ -106,22 +140,45 @@ export function contingencyTables(labels: readonly LayerLabels[], gemeenteCount:
 
 type Cells = Pick<ContingencyTable, 'row' | 'column' | 'count'>;
 
-/** Reused lists of one pair's non-zero cells (at most one per gemeente), copied out at the end. */
+/**
+ * Reused lists of one pair's non-zero cells, copied out at the end: at most one per gemeente without
+ * multi-membership, more with it (they grow when needed).
+ */
 class CellLists {
   row: Int32Array;
   column: Int32Array;
   count: Int32Array;
   constructor(size: number) {
-    this.row = new Int32Array(size);
-    this.column = new Int32Array(size);
-    this.count = new Int32Array(size);
+    this.row = new Int32Array(Math.max(1, size));
+    this.column = new Int32Array(Math.max(1, size));
+    this.count = new Int32Array(Math.max(1, size));
+  }
+  /** Room for `needed` cells, keeping the first `used`. */
+  ensure(needed: number): void {
+    if (needed <= this.row.length) return;
+    const grow = (old: Int32Array): Int32Array => {
+      const bigger = new Int32Array(Math.max(needed, old.length * 2));
+      bigger.set(old);
+      return bigger;
+    };
+    this.row = grow(this.row);
+    this.column = grow(this.column);
+    this.count = grow(this.count);
   }
 }
 
-/** Single membership: each region of A's members tallied by their region in B, then read and cleared. */
-function countRows(a: LayerLabels, b: LayerLabels, tally: Int32Array, touched: Int32Array, cells: CellLists): Cells {
+/**
+ * Each region of A's members tallied by their region in B (`labelsB`), then read and cleared. With
+ * multi-membership in A, a gemeente is a member of each of its regions, so it counts in each.
+ */
+function countRows(
+  a: LayerLabels,
+  labelsB: Int32Array,
+  tally: Int32Array,
+  touched: Int32Array,
+  cells: CellLists,
+): Cells {
   const { members, memberStart } = a;
-  const labelsB = b.first;
   let used = 0;
   for (let ra = 0; ra < a.regionCount; ra++) {
     let touchedCount = 0;
@@ -130,48 +187,63 @@ function countRows(a: LayerLabels, b: LayerLabels, tally: Int32Array, touched: I
       if (rb < 0) continue;
       if (tally[rb]!++ === 0) touched[touchedCount++] = rb;
     }
-    for (let t = 0; t < touchedCount; t++) {
-      const rb = touched[t]!;
-      cells.row[used] = ra;
-      cells.column[used] = rb;
-      cells.count[used] = tally[rb]!;
-      tally[rb] = 0;
-      used++;
-    }
+    used = readRow(ra, touchedCount, used, tally, touched, cells);
   }
   return { row: cells.row.slice(0, used), column: cells.column.slice(0, used), count: cells.count.slice(0, used) };
 }
 
-/** Multi-membership: a gemeente counts in every pair of its regions (as the library's region pairs do). */
-function countMulti(a: LayerLabels, b: LayerLabels): Cells {
-  const regionsOf = (labels: LayerLabels): number[][] => {
-    const lists = Array.from(labels.first, (r) => (r < 0 ? [] : [r]));
-    labels.extraGemeente.forEach((n, k) => lists[n]!.push(labels.extraRegion[k]!));
-    return lists;
-  };
-  const listsA = regionsOf(a);
-  const listsB = regionsOf(b);
-  const keys: number[] = [];
-  listsA.forEach((regionsA, n) => {
-    for (const ra of regionsA) for (const rb of listsB[n]!) keys.push(ra * b.regionCount + rb);
-  });
-  return runsOf(Float64Array.from(keys).sort(), b.regionCount);
+/**
+ * The same when B has multi-membership (as the library's region pairs count): each member is tallied in its
+ * first region of B and in each of its further ones (`extraRegions[extraStart[n]…extraStart[n + 1]]`).
+ */
+function countRowsMulti(
+  a: LayerLabels,
+  labelsB: Int32Array,
+  extraStart: Int32Array,
+  extraRegions: Int32Array,
+  tally: Int32Array,
+  touched: Int32Array,
+  cells: CellLists,
+): Cells {
+  const { members, memberStart } = a;
+  let used = 0;
+  for (let ra = 0; ra < a.regionCount; ra++) {
+    let touchedCount = 0;
+    for (let k = memberStart[ra]!; k < memberStart[ra + 1]!; k++) {
+      const n = members[k]!;
+      const rb = labelsB[n]!;
+      if (rb < 0) continue;
+      if (tally[rb]!++ === 0) touched[touchedCount++] = rb;
+      for (let e = extraStart[n]!; e < extraStart[n + 1]!; e++) {
+        const extra = extraRegions[e]!;
+        if (tally[extra]!++ === 0) touched[touchedCount++] = extra;
+      }
+    }
+    used = readRow(ra, touchedCount, used, tally, touched, cells);
+  }
+  return { row: cells.row.slice(0, used), column: cells.column.slice(0, used), count: cells.count.slice(0, used) };
 }
 
-function runsOf(sortedKeys: Float64Array, width: number): Cells {
-  const rows: number[] = [];
-  const columns: number[] = [];
-  const counts: number[] = [];
-  for (let k = 0; k < sortedKeys.length;) {
-    const key = sortedKeys[k]!;
-    let end = k + 1;
-    while (end < sortedKeys.length && sortedKeys[end] === key) end++;
-    rows.push(Math.floor(key / width));
-    columns.push(key - Math.floor(key / width) * width);
-    counts.push(end - k);
-    k = end;
+/** Move row `ra`'s touched tallies into the cell lists (after `used` cells) and clear them; the new cell count. */
+function readRow(
+  ra: number,
+  touchedCount: number,
+  used: number,
+  tally: Int32Array,
+  touched: Int32Array,
+  cells: CellLists,
+): number {
+  cells.ensure(used + touchedCount);
+  const { row, column, count } = cells;
+  for (let t = 0; t < touchedCount; t++) {
+    const rb = touched[t]!;
+    row[used] = ra;
+    column[used] = rb;
+    count[used] = tally[rb]!;
+    tally[rb] = 0;
+    used++;
   }
-  return { row: Int32Array.from(rows), column: Int32Array.from(columns), count: Int32Array.from(counts) };
+  return used;
 }
 
 /**

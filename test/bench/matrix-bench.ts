@@ -31,7 +31,7 @@ import {
   layerLabels,
   type ContingencyTable,
 } from './contingency-floor';
-import { formatPaired, runPaired, type PairedResult } from './paired';
+import { formatPaired, runPaired, type PairedResult, type PairedSide } from './paired';
 import { formatMs, summarize, timed, type Summary } from './stats';
 
 export interface MatrixBenchOptions {
@@ -153,22 +153,8 @@ export async function benchMatrix(atlas: Atlas, options: MatrixBenchOptions): Pr
   log(`  cold: matrix on a fresh atlas / whole floor (${batchSize} of each per measurement)`);
   const topologyIndexMs: number[] = [];
   const cold = await runPaired(
-    {
-      name: 'matrix, fresh atlas',
-      measure: () =>
-        perItem(
-          Array.from({ length: batchSize }, () => loadedAtlas(atlas)),
-          fullMatrix,
-        ),
-    },
-    {
-      name: 'floor: labels + tables',
-      measure: () =>
-        perItem(
-          Array.from({ length: batchSize }, () => loadedAtlas(atlas)),
-          contingencyFloor,
-        ),
-    },
+    freshMatrixSide('matrix, fresh atlas', atlas, batchSize),
+    freshFloorSide('floor: labels + tables', atlas, batchSize),
     runs,
   );
   for (let round = 0; round < options.rounds; round++) {
@@ -225,6 +211,33 @@ export async function benchMatrix(atlas: Atlas, options: MatrixBenchOptions): Pr
           : 'no region pairs',
       },
     ],
+  };
+}
+
+/**
+ * A paired side: the full matrix on each of `batchSize` fresh atlases (copies of `atlas` as the app has
+ * them once a year is loaded, made before the clock starts), ms per matrix.
+ */
+export function freshMatrixSide(name: string, atlas: Atlas, batchSize: number): PairedSide {
+  return {
+    name,
+    measure: () =>
+      perItem(
+        Array.from({ length: batchSize }, () => loadedAtlas(atlas)),
+        fullMatrix,
+      ),
+  };
+}
+
+/** A paired side: the whole contingency floor (numbering, labels, tables) on fresh atlases the same way. */
+export function freshFloorSide(name: string, atlas: Atlas, batchSize: number): PairedSide {
+  return {
+    name,
+    measure: () =>
+      perItem(
+        Array.from({ length: batchSize }, () => loadedAtlas(atlas)),
+        contingencyFloor,
+      ),
   };
 }
 

@@ -57,14 +57,17 @@ export interface NodeTimingResult {
 type RegionPolygons = Map<LayerId, Map<RegionCode, Feature<Polygon | MultiPolygon>>>;
 
 /**
- * Read and decode the newest geometry of `dataDir` with every layer on it, like the app's loader
- * (and the command-line interface) do: read, JSON.parse, validating parsers, `buildAtlas`.
+ * Read and decode the geometry of `year` in `dataDir` (default: the newest) with every layer on it, like the
+ * app's loader (and the command-line interface) do: read, JSON.parse, validating parsers, `buildAtlas`.
  */
-export function decodeAtlas(dataDir: string): Atlas {
+export function decodeAtlas(dataDir: string, year?: number): Atlas {
   const read = (file: string): unknown => JSON.parse(readFileSync(join(dataDir, file), 'utf8'));
   const manifest = parseManifest(read('manifest.json'), 'manifest.json');
-  const geometry = [...manifest.geometries].sort((a, b) => b.year - a.year)[0];
-  if (!geometry) throw new Error(`${dataDir}/manifest.json lists no geometry`);
+  const geometry = [...manifest.geometries]
+    .sort((a, b) => b.year - a.year)
+    .find((g) => year === undefined || g.year === year);
+  if (!geometry)
+    throw new Error(`${dataDir}/manifest.json lists no geometry${year === undefined ? '' : ` of ${year}`}`);
   const topology = parseMunicipalityTopology(read(geometry.file), geometry.file);
   const codes = new Set(topology.objects.municipalities.geometries.map((g) => String(g.id)));
   const layers = manifest.layers
