@@ -45,7 +45,10 @@ const CONTENT_TYPES: Record<string, string> = {
 export async function startServer(mounts: readonly Mount[], port = 0): Promise<StaticServer> {
   const ordered = [...mounts].sort((a, b) => b.prefix.length - a.prefix.length);
   const failures: string[] = [];
-  const server = createServer((req, res) => {
+  // Links of up to 128 kB: the browser tests open hostile links of tens of kilobytes (issue 13), longer than
+  // Node's default 16 kB of headers. Any static server the atlas is put on has its own limit; the app copes with
+  // whatever reaches it.
+  const server = createServer({ maxHeaderSize: 128 * 1024 }, (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     const mount = ordered.find((m) => path.startsWith(m.prefix));
     const fail = (status: number): void => {

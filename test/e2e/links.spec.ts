@@ -50,3 +50,24 @@ test('outdated or invalid parameters are ignored with a notice, never a broken p
   await saveScreenshot(page, 'link-with-bad-params');
   expect(guard.errors).toEqual([]);
 });
+
+test('a link with hundreds of unknown parameters, or of 96 kB, opens the map at full size with a one-line notice', async ({
+  page,
+}) => {
+  const guard = guardPage(page);
+  const junk = Array.from({ length: 600 }, (_, i) => `unknown${i}=${'v'.repeat(20)}`).join('&');
+  const huge = `layers=${Array.from({ length: 4000 }, (_, i) => `nope-${i}-layer-id-xx`).join(',')}`;
+  for (const query of [`?${junk}&lang=en`, `?${huge}`]) {
+    await openApp(page, query);
+    const notice = page.locator('.notice');
+    await expect(notice).toHaveCount(1);
+    // One line or two, not hundreds.
+    expect((await notice.boundingBox())!.height).toBeLessThan(60);
+    await expect(notice).toContainText(/more|nog/);
+    const map = (await page.locator('.map').boundingBox())!;
+    expect(map.height).toBeGreaterThan(500);
+  }
+  // The default layers, not an empty map, when a link names no layer this atlas has.
+  await expect(page.locator('[data-layer="jeugdregio-2025"] input')).toBeChecked();
+  expect(guard.errors).toEqual([]);
+});

@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import {
   CONGRUENCE_SHOWS,
   EMPTY_VIEW,
+  IGNORED_SHOWN,
+  summarizeIgnored,
   parseViewState,
   serializeViewState,
   yearOfSearch,
@@ -109,8 +111,62 @@ describe('parseViewState', () => {
 
   it('treats hostile values as unknown text', () => {
     const { state, ignored } = parseViewState('?layers=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', known);
-    expect(state.layers).toEqual([]);
+    // No known layer named: the default layers apply (null), not an empty map.
+    expect(state.layers).toBeNull();
     expect(ignored[0]!.value).toBe('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('links that say too little or far too much', () => {
+  it('falls back to the default layers when none of the named layers is known, and says so', () => {
+    const { state, ignored } = parseViewState('?layers=x,y', known);
+    expect(state.layers).toBeNull();
+    expect(ignored.map((i) => i.value)).toEqual(['x', 'y']);
+    // An empty list is a choice: nothing shown.
+    expect(parseViewState('?layers=', known).state.layers).toEqual([]);
+  });
+
+  it('drops a panel without what it shows, with a notice', () => {
+    for (const [search, panel] of [
+      ['?panel=pair', 'pair'],
+      ['?panel=profile', 'profile'],
+      ['?panel=region&via=cjg-2025', 'region'],
+    ] as const) {
+      const { state, ignored } = parseViewState(search, known);
+      expect(state.panel).toBeNull();
+      expect(ignored).toContainEqual({ param: 'panel', value: panel });
+    }
+    expect(parseViewState('?panel=profile&gm=GM0363', known).state.panel).toBe('profile');
+  });
+
+  it('never throws on any query string, still reads the known parameters, and keeps the notice bounded', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.string(), fc.string()), { maxLength: 200 }),
+        fc.string({ maxLength: 5000 }),
+        (pairs, raw) => {
+          const junk = pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+          for (const search of [`?${junk}&lang=en&gm=GM0363`, `?${raw}&lang=en&gm=GM0363`]) {
+            const { state, ignored } = parseViewState(search, known);
+            expect(state.lang).toBe('en');
+            expect(state.municipality).toBe('GM0363');
+            const { shown } = summarizeIgnored(ignored);
+            expect(shown.join(', ').length).toBeLessThanOrEqual(IGNORED_SHOWN * 90);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('summarizes hundreds of ignored parameters in a bounded notice', () => {
+    const junk = Array.from({ length: 600 }, (_, i) => `p${i}=${'x'.repeat(i)}`).join('&');
+    const { ignored } = parseViewState(`?${junk}&lang=en`, known);
+    expect(ignored).toHaveLength(600);
+    const { shown, more } = summarizeIgnored(ignored);
+    expect(shown).toHaveLength(IGNORED_SHOWN);
+    expect(more).toBe(600 - IGNORED_SHOWN);
+    for (const item of shown) expect(item.length).toBeLessThanOrEqual(2 * 41 + 1);
   });
 });
 
@@ -149,8 +205,12 @@ describe('serializeViewState', () => {
       ),
       clean: fc.boolean(),
     });
+    // A panel without what it shows is not a valid view (the parser drops it with a notice; tested above).
+    const isValid = (v: ViewState) =>
+      !(v.panel === 'pair' && v.pair === null) &&
+      !((v.panel === 'profile' || v.panel === 'region') && v.municipality === null);
     fc.assert(
-      fc.property(view, (v) => {
+      fc.property(view.filter(isValid), (v) => {
         const { state, ignored } = parseViewState(serializeViewState(v), known);
         expect(ignored).toEqual([]);
         expect(state).toEqual(v);

@@ -114,9 +114,12 @@ export function parseViewState(search: string, known: KnownValues): { state: Vie
         else ignore(param, value);
         break;
       }
-      case 'layers':
-        state.layers = value === '' ? [] : [...new Set(value.split(','))].flatMap((v) => layer(param, v) ?? []);
+      case 'layers': {
+        // `layers=` (empty) is a choice: nothing shown. Ids none of which is known leave the default, not an empty map.
+        const ids = value === '' ? [] : [...new Set(value.split(','))].flatMap((v) => layer(param, v) ?? []);
+        if (value === '' || ids.length > 0) state.layers = ids;
         break;
+      }
       case 'fill':
         state.fill = value === 'none' ? 'none' : layer(param, value);
         break;
@@ -169,7 +172,31 @@ export function parseViewState(search: string, known: KnownValues): { state: Vie
         ignore(param, value);
     }
   }
+  // A panel without what it shows (a pair without `pair=`, a profile without `gm=`) would open empty: say so.
+  const needs = { pair: state.pair, profile: state.municipality, region: state.municipality };
+  if (state.panel && state.panel in needs && needs[state.panel as keyof typeof needs] === null) {
+    ignore('panel', state.panel);
+    state.panel = null;
+  }
   return { state, ignored };
+}
+
+/** How many ignored parameters a notice names; the rest it counts. */
+export const IGNORED_SHOWN = 5;
+/** Characters of an ignored value a notice shows. */
+const IGNORED_VALUE_CHARS = 40;
+
+/**
+ * The ignored parameters as a notice lists them: the first IGNORED_SHOWN as `param=value` (values cut to 40
+ * characters), and how many more there are. A link with hundreds of junk parameters gives a one-line notice.
+ * @example summarizeIgnored(six) // { shown: [the first five, as `param=value`], more: 1 }
+ */
+export function summarizeIgnored(ignored: readonly IgnoredParam[]): { shown: string[]; more: number } {
+  const cut = (text: string) => (text.length > IGNORED_VALUE_CHARS ? `${text.slice(0, IGNORED_VALUE_CHARS)}…` : text);
+  return {
+    shown: ignored.slice(0, IGNORED_SHOWN).map((i) => `${cut(i.param)}=${cut(i.value)}`),
+    more: Math.max(0, ignored.length - IGNORED_SHOWN),
+  };
 }
 
 function parseCamera(value: string): ViewState['camera'] {

@@ -8,7 +8,7 @@
 import type { AppState } from './app-state.svelte';
 import type { LayerFile, LayerId } from '../types';
 import { parseProjectedLayerId } from '../history/projection';
-import { knownValues, parseViewState, serializeViewState, yearOfSearch } from './url-state';
+import { knownValues, parseViewState, serializeViewState, summarizeIgnored, yearOfSearch } from './url-state';
 
 /** The parts of the browser this module touches: the address, the history, and where `popstate` arrives. */
 export interface BrowserUrl {
@@ -101,9 +101,9 @@ export class UrlSync {
     this.app.applyView(state);
     // The restored view is the current history entry: writing it back replaces, never pushes.
     this.lastViewKey = serializeViewState({ ...this.app.toView(), camera: null });
-    this.app.notices = ignored.length
-      ? [this.app.t('linkIgnored', { list: ignored.map((i) => `${i.param}=${i.value}`).join(', ') })]
-      : [];
+    const { shown, more } = summarizeIgnored(ignored);
+    const list = more > 0 ? this.app.t('linkIgnoredMore', { list: shown.join(', '), count: more }) : shown.join(', ');
+    this.app.notices = ignored.length ? [this.app.t('linkIgnored', { list })] : [];
   }
 
   /**
