@@ -28,10 +28,45 @@ function preloadAtlasData(): Plugin {
   };
 }
 
+/**
+ * The Content-Security-Policy of the built page (issue 13): the atlas needs no other origin, so everything is
+ * 'self'. Workers (statistics, import, MapLibre's) are files of the build; images and downloads are made from
+ * blob: and data: URLs (the PNG export, the hatch pattern); no inline script and no eval. Styles: Svelte and
+ * MapLibre set element styles through the CSSOM, which CSP allows, and the app's CSS is a file. A `<meta>` cannot
+ * carry frame-ancestors, so embedding (the clean view in an iframe) stays possible. Only in the build: the dev
+ * server injects inline scripts for hot reloading.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
 export default defineConfig({
   // Relative asset paths, so the built app works from any folder of a plain static file server.
   base: './',
-  plugins: [svelte(), preloadAtlasData()],
+  plugins: [svelte(), preloadAtlasData(), contentSecurityPolicy()],
   build: {
     // MapLibre alone is about 800 kB minified, so it gets a chunk of its own, cached across releases of the
     // app; the import and export code is loaded when first used (dynamic imports in the app).
