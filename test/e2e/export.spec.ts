@@ -3,13 +3,17 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { changedShare, guardPage, mapPixels, openApp, readData } from './helpers';
 import { pngSize, readPngText } from '../../src/lib/export/png-text';
+import { METRICS } from '../../src/lib/stats/pair';
 import type { LayerFile, Manifest } from '../../src/lib/types';
 
 const OUT = join(import.meta.dirname, '../../test-results/export');
 const HOSTILE = '<img src=x onerror=alert(1)>';
+/** The browser's clock in these tests: every export is dated 3 December 2026. */
+const TODAY = new Date('2026-12-03T10:00:00+01:00');
 const FORMULA = '=HYPERLINK("http://evil.example","klik")';
 
 async function openExport(page: Page, query = ''): Promise<void> {
+  await page.clock.setFixedTime(TODAY);
   await openApp(page, query);
   await page.getByRole('button', { name: 'Exporteren' }).click();
   await expect(page.locator('section.export')).toBeVisible();
@@ -70,6 +74,11 @@ async function inspectSvg(page: Page, svg: string) {
       pathCount: doc.getElementsByTagName('path').length,
       title: doc.querySelector('svg > title')?.textContent ?? '',
       legend: group('legend'),
+      labels: [...doc.querySelectorAll('g.labels text')].map((t) => t.getAttribute('data-region')),
+      labelNumbers: [...doc.querySelectorAll('g.label-numbers text')].map((t) => ({
+        code: t.getAttribute('data-region'),
+        number: t.textContent ?? '',
+      })),
       sources: group('sources'),
       linkText: group('link'),
       href: doc.querySelector('g.link a')?.getAttribute('href') ?? null,
@@ -104,15 +113,25 @@ test('exports the map as PNG and SVG with legend, sources and link, without chan
   expect(visible.length).toBeGreaterThan(1);
 
   const png = await download(page, 'Download PNG');
-  expect(png.file.suggestedFilename()).toMatch(/^samenwerkingsatlas-.*\.png$/);
+  expect(png.file.suggestedFilename()).toMatch(/^samenwerkingsatlas-.*-scherm\.png$/);
   expect(pngSize(png.bytes)).toEqual(size);
   expect(png.bytes.length).toBeGreaterThan(20_000);
   expect(await pngColourCount(page, png.bytes)).toBeGreaterThan(20);
   const pngText = Object.fromEntries(readPngText(png.bytes).map((e) => [e.keyword, e.text]));
   expectViewLink(page, pngText.URL, visible);
+  expect(pngText.Comment).toMatch(/^Gemaakt op 3 december 2026\. Bronnen: /);
   expect(pngText.Comment).toContain('peildatum');
+  expect(pngText['Creation Time']).toBe('2026-12-03');
 
-  const svg = (await download(page, 'Download SVG')).bytes.toString('utf8');
+  // Double size: its own name, so it does not overwrite the screen-size file.
+  await page.getByLabel(/Dubbel \(2×/).check();
+  const double = await download(page, 'Download PNG');
+  expect(double.file.suggestedFilename()).toBe(png.file.suggestedFilename().replace(/-scherm\.png$/, '-2x.png'));
+  expect(pngSize(double.bytes)).toEqual({ width: size.width * 2, height: size.height * 2 });
+
+  const svgFile = await download(page, 'Download SVG');
+  expect(svgFile.file.suggestedFilename()).toMatch(/-scherm\.svg$/);
+  const svg = svgFile.bytes.toString('utf8');
   const doc = await inspectSvg(page, svg);
   expect(doc.parseErrors).toBe(0);
   expect(doc.rootName).toBe('svg');
@@ -120,8 +139,13 @@ test('exports the map as PNG and SVG with legend, sources and link, without chan
   expect(doc.regionLines.sort()).toEqual([...visible].sort());
   expect(doc.pathCount).toBeGreaterThan(100);
   for (const id of visible) expect(doc.legend).toContain(layerName(id));
-  expect(doc.sources).toContain('Bronnen: Gemeentegrenzen');
+  expect(doc.sources).toMatch(/^Gemaakt op 3 december 2026\. Bronnen: Gemeentegrenzen/);
   expect(doc.sources).toContain('peildatum');
+  // Each source once, cited with its web address, nothing that only this repository holds.
+  expect(doc.sources).not.toMatch(/SOURCES|§/);
+  expect(doc.sources.replace(/\s+/g, '')).toContain('https://github.com/cartomap/nl');
+  const cbs = doc.sources.split('CBS Gebiedsindelingen 2025 (PDOK), vereenvoudigd door cartomap/nl; lidmaatschap');
+  expect(cbs.length).toBeLessThanOrEqual(2);
   expectViewLink(page, doc.href, visible);
   expect(doc.linkText.replace(/\s+/g, '')).toContain(doc.href);
 
@@ -146,6 +170,7 @@ test('exports an A4 landscape print at 300 dpi, with its link, leaving the map o
   const visible = await legendLayers(page);
   await page.getByLabel(/Afdruk A4 liggend/).check();
   const print = await download(page, 'Download PNG');
+  expect(print.file.suggestedFilename()).toMatch(/^samenwerkingsatlas-.*-a4-300dpi\.png$/);
   expect(pngSize(print.bytes)).toEqual({ width: 3508, height: 2480 });
   const text = Object.fromEntries(readPngText(print.bytes).map((e) => [e.keyword, e.text]));
   expectViewLink(page, text.URL, visible);
@@ -154,6 +179,28 @@ test('exports an A4 landscape print at 300 dpi, with its link, leaving the map o
   expect(changedShare(before, await mapPixels(page))).toBe(0);
   expect(guard.errors).toEqual([]);
   expect(guard.foreignRequests).toEqual([]);
+});
+
+test('labels every jeugdregio on the exported map, by name or by a number the legend lists', async ({ page }) => {
+  const guard = guardPage(page);
+  await openExport(page, '?layers=jeugdregio-2025&fill=jeugdregio-2025');
+  const regions = readData<LayerFile>('layers/jeugdregio-2025.json').regions;
+  const svg = (await download(page, 'Download SVG')).bytes.toString('utf8');
+  const doc = await inspectSvg(page, svg);
+  expect(doc.parseErrors).toBe(0);
+  // The whole country is in view: every region once, by name or by number.
+  const numbered = doc.labelNumbers.map((n) => n.code);
+  expect([...doc.labels, ...numbered].sort()).toEqual(regions.map((r) => r.code).sort());
+  expect(doc.labels.length).toBeGreaterThanOrEqual(24);
+  // Numbers run 1, 2, … and the legend says which region each is.
+  expect(doc.labelNumbers.map((n) => n.number)).toEqual(doc.labelNumbers.map((_, i) => String(i + 1)));
+  const legend = doc.legend.replace(/\s+/g, ' ');
+  if (numbered.length > 0) expect(legend).toContain('Genummerd op de kaart');
+  for (const { code, number } of doc.labelNumbers) {
+    const name = regions.find((r) => r.code === code)!.name;
+    expect(legend).toContain(`${number} ${name}`);
+  }
+  expect(guard.errors).toEqual([]);
 });
 
 test('exports memberships as CSV for Dutch Excel (;, decimal comma) and with commas', async ({ page }) => {
@@ -170,30 +217,50 @@ test('exports memberships as CSV for Dutch Excel (;, decimal comma) and with com
       return file.regions.reduce((sum, r) => sum + r.members.length, 0) + total - covered;
     })
     .reduce((a, b) => a + b, 0);
+  const hasGaps = visible.some((id) => manifest.layers.find((l) => l.id === id)!.coveredCount < total);
 
   await expect(page.getByLabel(/puntkomma/)).toBeChecked();
-  const semicolon = (await download(page, 'Download CSV (lidmaatschappen)')).bytes;
+  await expect(page.getByLabel(/Bronregels toevoegen/)).toBeChecked();
+  const memberships = await download(page, 'Download CSV (lidmaatschappen)');
+  // Named after the map's title (its layers), so a one-layer file still says which layer it holds.
+  expect(memberships.file.suggestedFilename()).toMatch(/^samenwerkingsatlas-.+-lidmaatschappen\.csv$/);
+  const semicolon = memberships.bytes;
   expect([...semicolon.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const text = semicolon.toString('utf8').slice(1);
   expect(text.endsWith('\r\n')).toBe(true);
   const lines = text.split('\r\n').slice(0, -1);
-  expect(lines[1]).toMatch(/^# link;/);
-  expectViewLink(page, lines[1]!.slice('# link;'.length), visible);
-  const header = lines.find((l) => !l.startsWith('#'))!;
+  // The header first, in Dutch; a column for the layer (several are visible), status only where a layer has gaps.
+  const header = lines[0]!;
   expect(header).toBe(
-    'layer_id;layer_name;region_code;region_name;municipality_code;municipality_name;inhabitants;area_km2;status',
+    'laag_id;laag;regiocode;regionaam;gemeentecode;gemeentenaam;inwoners;oppervlakte_km2' + (hasGaps ? ';status' : ''),
   );
-  const rows = lines.slice(lines.indexOf(header) + 1);
+  const blank = lines.indexOf('');
+  const rows = lines.slice(1, blank);
   expect(rows).toHaveLength(expectedRows);
-  // Areas have decimals: written with a comma, never a point, never grouped.
-  const areas = rows.map((r) => r.split(';').at(-2)!);
+  // After the table and an empty row: title, link, date and the sources, as # rows.
+  const notes = lines.slice(blank + 1);
+  expect(notes.every((l) => l.startsWith('# '))).toBe(true);
+  const link = notes.find((l) => l.startsWith('# link;'))!;
+  expectViewLink(page, link.slice('# link;'.length), visible);
+  expect(notes).toContain('# gemaakt op;2026-12-03');
+  expect(notes.filter((l) => l.startsWith('# bron;')).join('\n')).not.toMatch(/SOURCES|§/);
+  // Areas have decimals, at most 4: written with a comma, never a point, never grouped.
+  const areaColumn = header.split(';').indexOf('oppervlakte_km2');
+  const areas = rows.map((r) => r.split(';')[areaColumn]!);
   expect(areas.some((a) => /^\d+,\d+$/.test(a))).toBe(true);
-  expect(areas.every((a) => /^\d+(,\d+)?$/.test(a))).toBe(true);
+  expect(areas.every((a) => /^\d+(,\d{1,4})?$/.test(a))).toBe(true);
 
   await page.getByLabel(/komma \(,\)/).check();
   const comma = (await download(page, 'Download CSV (lidmaatschappen)')).bytes.toString('utf8');
   const commaRows = comma.split('\r\n').filter((l) => l.startsWith(visible[0]!));
-  expect(commaRows.some((r) => /,\d+\.\d+,(member|no-data)$/.test(r))).toBe(true);
+  expect(commaRows.some((r) => /^\d+\.\d{1,4}$/.test(r.split(',')[areaColumn]!))).toBe(true);
+
+  // Without source rows: the table alone.
+  await page.getByLabel(/Bronregels toevoegen/).uncheck();
+  const bare = (await download(page, 'Download CSV (lidmaatschappen)')).bytes.toString('utf8');
+  expect(bare).not.toContain('#');
+  expect(bare.split('\r\n')).toHaveLength(1 + expectedRows + 1);
+  await page.getByLabel(/Bronregels toevoegen/).check();
 
   // Every statistics table the app offers downloads with the same dialect. The pair's tables are offered
   // once a pair has been compared: compare the first two visible layers, then come back to the export.
@@ -203,22 +270,43 @@ test('exports memberships as CSV for Dutch Excel (;, decimal comma) and with com
   await page.getByRole('button', { name: 'Exporteren' }).click();
   await expect(page.locator('section.export')).toBeVisible();
   await page.getByLabel(/komma \(,\)/).check();
-  const pairNames = `${layerName(visible[0]!)} ↔ ${layerName(visible[1]!)}`;
+  const [nameA, nameB] = [layerName(visible[0]!), layerName(visible[1]!)];
   const tableButtons = page
     .locator('section.export')
     .getByRole('button', { name: /^Download CSV \((?!lidmaatschappen)/ });
   await expect(tableButtons).toHaveText([
-    'Download CSV (Lagen vergeleken)',
-    `Download CSV (Kerncijfers: ${pairNames})`,
-    `Download CSV (Kruistabel: ${pairNames})`,
-    `Download CSV (Gemeenten met andere partners: ${pairNames})`,
+    /^Download CSV \(Lagen vergeleken: (?!alle maten)/,
+    'Download CSV (Lagen vergeleken: alle maten)',
+    `Download CSV (Kerncijfers: ${nameA} ↔ ${nameB})`,
+    `Download CSV (Kruistabel: ${nameA} ↔ ${nameB})`,
+    `Download CSV (Kruistabel: ${nameB} ↔ ${nameA})`,
+    `Download CSV (Gemeenten met andere partners: ${nameA} ↔ ${nameB})`,
   ]);
+  const files = new Map<string, string>();
+  const fileNames: string[] = [];
   for (const label of await tableButtons.allTextContents()) {
-    const bytes = (await download(page, label.trim())).bytes;
+    const { file, bytes } = await download(page, label.trim());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    // The link holds commas, so with `,` as separator it is quoted.
-    expect(bytes.toString('utf8')).toMatch(/\r\n# link,"http[^"]+"\r\n/);
+    const csv = bytes.toString('utf8');
+    // The header first, then the rows; the link holds commas, so with `,` as separator it is quoted.
+    expect(csv.slice(1)).not.toMatch(/^#/);
+    expect(csv).toMatch(/\r\n\r\n# titel,/);
+    expect(csv).toMatch(/\r\n# link,"http[^"]+"\r\n/);
+    // Statistics to at most 4 decimals.
+    expect(csv).not.toMatch(/[,\n]-?\d+\.\d{5,}[,\r]/);
+    files.set(label.trim(), csv);
+    fileNames.push(file.suggestedFilename());
   }
+  expect(new Set(fileNames).size).toBe(fileNames.length);
+  const crosswalk = files.get(`Download CSV (Kruistabel: ${nameA} ↔ ${nameB})`)!;
+  expect(crosswalk.slice(1).split('\r\n')[0]).toMatch(
+    /^regiocode,regionaam,aantal_gemeenten,beste_match_code,beste_match_naam,jaccard_aantal,/,
+  );
+  const everyMetric = files.get('Download CSV (Lagen vergeleken: alle maten)')!.slice(1).split('\r\n');
+  expect(everyMetric[0]).toBe('laag_a_id,laag_a,laag_b_id,laag_b,maat_id,maat,waarde');
+  const tableRows = everyMetric.slice(1, everyMetric.indexOf(''));
+  expect(tableRows).toHaveLength(visible.length ** 2 * METRICS.length);
+  expect(new Set(tableRows.map((r) => r.split(',')[4]))).toEqual(new Set(METRICS.map((m) => m.id)));
   expect(guard.errors).toEqual([]);
 });
 

@@ -2,16 +2,28 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { formatCsvNumber, isFormulaLike, neutralizeText, toCsv, type CsvSeparator } from '../../src/lib/export/csv';
-import { csvNotes, sourceLine, sourcesOf } from '../../src/lib/export/provenance';
+import {
+  citeSources,
+  csvNotes,
+  displayCitation,
+  madeOn,
+  sourceLine,
+  sourcesOf,
+  type SourceNote,
+} from '../../src/lib/export/provenance';
 import {
   crosswalkTable,
+  matrixLongTable,
   matrixTable,
   membershipTable,
   mismatchTable,
   pairSummaryTable,
   tableCsv,
 } from '../../src/lib/export/tables';
-import { exportFileName } from '../../src/lib/export/file-name';
+import { exportFileName, mapFileName } from '../../src/lib/export/file-name';
+import type { Resolution } from '../../src/lib/export/layout';
+import { computeMatrix } from '../../src/lib/stats/matrix';
+import { METRICS } from '../../src/lib/stats/pair';
 import { compareLayers, metricValue } from '../../src/lib/stats/pair';
 import { buildAtlas } from '../../src/lib/data/atlas';
 import { DataError } from '../../src/lib/errors';
@@ -20,7 +32,7 @@ import { GRID, GRID_GEOMETRY, gridLayerFile } from '../fixtures/grid';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
-/** Parse CSV text as a spreadsheet script would: BOM and `#` rows skipped. */
+/** Parse CSV text as a spreadsheet script would: BOM, `#` rows and the empty row before trailing notes skipped. */
 function parse(text: string, separator: CsvSeparator): string[][] {
   const result = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
     delimiter: separator,
@@ -29,9 +41,10 @@ function parse(text: string, separator: CsvSeparator): string[][] {
     skipEmptyLines: false,
   });
   expect(result.errors).toEqual([]);
-  // The CRLF after the last record leaves one empty record.
+  // The CRLF after the last record leaves one empty record; trailing notes follow one more.
   expect(result.data.at(-1)).toEqual(['']);
-  return result.data.slice(0, -1);
+  const rows = result.data.slice(0, -1);
+  return /\r\n\r\n# /.test(text) ? rows.slice(0, -1) : rows;
 }
 
 describe('toCsv', () => {
@@ -92,6 +105,24 @@ describe('toCsv', () => {
     });
     expect(text).toBe(`# link;https://example.org/?layers=a,b\r\n# bron;"'=cmd|x; y"\r\na\r\n1\r\n`);
     expect(parse(text, ';')).toEqual([['a'], ['1']]);
+  });
+
+  it('writes provenance rows at the end on request, after one empty row, skipped by readers', () => {
+    const notes = [
+      { key: 'link', value: 'https://example.org/?layers=a,b' },
+      { key: 'bron', value: '=cmd|x;\r\ny' },
+    ];
+    const text = toCsv(['a'], [[1]], { separator: ';', hasBom: false, notes, notesAt: 'end' });
+    expect(text).toBe(`a\r\n1\r\n\r\n# link;https://example.org/?layers=a,b\r\n# bron;"'=cmd|x; y"\r\n`);
+    expect(parse(text, ';')).toEqual([['a'], ['1']]);
+    // Without notes there is no empty row either.
+    expect(toCsv(['a'], [[1]], { separator: ';', hasBom: false, notesAt: 'end' })).toBe('a\r\n1\r\n');
+  });
+
+  it('rounds numbers to the decimals asked for', () => {
+    expect(toCsv(['a'], [[1 / 3], [0.123449]], { separator: ',', hasBom: false, maxDecimals: 4 })).toBe(
+      'a\r\n0.3333\r\n0.1234\r\n',
+    );
   });
 
   it('pads short rows and rejects long ones and unplain note keys', () => {
@@ -171,18 +202,18 @@ describe('export tables', () => {
 
   it('lists memberships in long format, with a no-data row for each uncovered gemeente', () => {
     const table = membershipTable(grid, ['partial-2025']);
+    // One layer: no layer columns (always the same), the layer in the notes instead; Dutch column names.
     expect(table.header).toEqual([
-      'layer_id',
-      'layer_name',
-      'region_code',
-      'region_name',
-      'municipality_code',
-      'municipality_name',
-      'inhabitants',
-      'area_km2',
+      'regiocode',
+      'regionaam',
+      'gemeentecode',
+      'gemeentenaam',
+      'inwoners',
+      'oppervlakte_km2',
       'status',
     ]);
-    expect(table.rows.map((r) => [r[2], r[4], r[8]])).toEqual([
+    expect(table.notes).toEqual([{ key: 'laag', value: 'Indeling partial (partial-2025)' }]);
+    expect(table.rows.map((r) => [r[0], r[2], r[6]])).toEqual([
       ['P1', 'GM0001', 'member'],
       ['P1', 'GM0002', 'member'],
       ['P1', 'GM0004', 'member'],
@@ -194,27 +225,51 @@ describe('export tables', () => {
       [null, 'GM0009', 'no-data'],
     ]);
     const noordwest = grid.municipalitiesByCode.get('GM0001')!;
-    expect(table.rows[0]).toEqual([
-      'partial-2025',
-      'Indeling partial',
-      'P1',
-      'Deel',
+    expect(table.rows[0]).toEqual(['P1', 'Deel', 'GM0001', 'Noordwest', 1000, noordwest.areaKm2, 'member']);
+    // GM0009 has no known inhabitants: an empty cell, not 0.
+    expect(table.rows.find((r) => r[2] === 'GM0009')?.[4]).toBeNull();
+  });
+
+  it('has no column that is the same on every row: layer columns only for several layers, status only with gaps', () => {
+    const complete = membershipTable(grid, ['rows-2025'], 'en');
+    expect(complete.header).toEqual([
+      'region_code',
+      'region_name',
+      'municipality_code',
+      'municipality_name',
+      'inhabitants',
+      'area_km2',
+    ]);
+    expect(complete.notes).toEqual([{ key: 'layer', value: 'Layout rows (rows-2025)' }]);
+    const two = membershipTable(grid, ['rows-2025', 'partial-2025'], 'en');
+    expect(two.header.slice(0, 2)).toEqual(['layer_id', 'layer_name']);
+    expect(two.header.at(-1)).toBe('status');
+    expect(two.notes).toEqual([]);
+    expect(two.rows[0]).toEqual([
+      'rows-2025',
+      'Layout rows',
+      'R1',
+      'Noordrij',
       'GM0001',
       'Noordwest',
       1000,
-      noordwest.areaKm2,
+      expect.any(Number),
       'member',
     ]);
-    // GM0009 has no known inhabitants: an empty cell, not 0.
-    expect(table.rows.find((r) => r[4] === 'GM0009')?.[6]).toBeNull();
+    for (const table of [complete, two, membershipTable(grid, ['partial-2025'])]) {
+      table.header.forEach((_, j) => expect(new Set(table.rows.map((r) => r[j])).size).toBeGreaterThan(1));
+    }
   });
 
   it('gives a gemeente in two regions two rows, and names in the chosen language', () => {
-    const table = membershipTable(grid, ['overlap-2025'], 'en');
-    expect(table.rows.filter((r) => r[4] === 'GM0002').map((r) => r[2])).toEqual(['M1', 'M2']);
+    const table = membershipTable(grid, ['overlap-2025', 'rows-2025'], 'en');
+    expect(table.rows.filter((r) => r[0] === 'overlap-2025' && r[4] === 'GM0002').map((r) => r[2])).toEqual([
+      'M1',
+      'M2',
+    ]);
     expect(table.rows[0]?.[1]).toBe('Layout overlap');
-    // 8 memberships + the 3 gemeenten of the south row.
-    expect(table.rows).toHaveLength(11);
+    // 8 memberships + the 3 gemeenten of the south row, then the 9 rows.
+    expect(table.rows).toHaveLength(11 + 9);
   });
 
   it('rejects an unknown layer id', () => {
@@ -222,8 +277,12 @@ describe('export tables', () => {
   });
 
   it('writes the matrix as on screen, row A against column B', () => {
+    expect(matrixTable(grid, ['cells-2025', 'rows-2025'], 'nested', 'en').header.slice(0, 2)).toEqual([
+      'layer_id',
+      'layer_name',
+    ]);
     const table = matrixTable(grid, ['cells-2025', 'rows-2025'], 'nested');
-    expect(table.header).toEqual(['layer_id', 'layer_name', 'cells-2025', 'rows-2025']);
+    expect(table.header).toEqual(['laag_id', 'laag', 'cells-2025', 'rows-2025']);
     expect(table.rows).toEqual([
       ['cells-2025', 'Indeling cells', 1, 1],
       ['rows-2025', 'Indeling rows', 0, 1],
@@ -237,6 +296,34 @@ describe('export tables', () => {
     expect(table.rows[0]?.slice(2)).toEqual([null, null]);
     const csv = toCsv(table.header, table.rows, { separator: ';', hasBom: false });
     expect(csv.split('\r\n')[1]).toBe('overlap-2025;Indeling overlap;;');
+  });
+
+  it('writes every metric of every ordered pair in long format, the same values as each metric’s matrix', () => {
+    const ids = ['cells-2025', 'rows-2025', 'overlap-2025'];
+    const table = matrixLongTable(grid, ids, 'en');
+    expect(table.header).toEqual(['layer_a_id', 'layer_a', 'layer_b_id', 'layer_b', 'metric_id', 'metric', 'value']);
+    expect(matrixLongTable(grid, ids).header).toEqual([
+      'laag_a_id',
+      'laag_a',
+      'laag_b_id',
+      'laag_b',
+      'maat_id',
+      'maat',
+      'waarde',
+    ]);
+    expect(table.title).toBe('Layers compared: every measure');
+    expect(table.rows).toHaveLength(ids.length * ids.length * METRICS.length);
+    for (const { id } of METRICS) {
+      const matrix = computeMatrix(grid, ids, id);
+      ids.forEach((a, i) =>
+        ids.forEach((b, j) => {
+          const row = table.rows.find((r) => r[0] === a && r[2] === b && r[4] === id);
+          expect(row?.[6]).toBe(matrix.values[i]![j]);
+        }),
+      );
+    }
+    const nested = table.rows.find((r) => r[0] === 'rows-2025' && r[2] === 'cells-2025' && r[4] === 'nested');
+    expect(nested).toEqual(['rows-2025', 'Layout rows', 'cells-2025', 'Layout cells', 'nested', expect.any(String), 0]);
   });
 
   it('writes the crosswalk with the breaking gemeenten', () => {
@@ -281,37 +368,137 @@ describe('provenance', () => {
     );
   });
 
-  it('puts title, link and sources in the CSV notes, neutralised and skipped by readers', () => {
+  it('says the export date in words', () => {
+    expect(madeOn('2026-12-03', 'nl')).toBe('Gemaakt op 3 december 2026');
+    expect(madeOn('2026-12-03', 'en')).toBe('Made on 3 December 2026');
+  });
+
+  const note = (subject: string, citation: string, patch: Partial<SourceNote> = {}): SourceNote => ({
+    subject,
+    citation,
+    licence: 'CC BY 4.0',
+    referenceDate: '2025-01-01',
+    url: 'https://github.com/cartomap/nl',
+    ...patch,
+  });
+  const CBS =
+    'CBS Gebiedsindelingen 2025 (PDOK), vereenvoudigd door cartomap/nl; lidmaatschap per gemeente afgeleid uit de regiokaart (SOURCES.md §3)';
+  const regioAtlas = (file: string) =>
+    `Ministerie van BZK, RegioAtlas (regioatlas.nl), export door Open State Foundation, februari/maart 2016 (openstate/datasets, gemeenschappelijke_regelingen/regioatlas; ${file}); peildatum: de datum van de export (laatste wijziging 21 maart 2016), de RegioAtlas noemt er geen (SOURCES.md §5)`;
+
+  it('cites each distinct source once, with all it gave, its date and web address', () => {
+    const sources = [
+      note('Gemeentegrenzen 2025', 'CBS Gebiedsindelingen 2025: gemeenten (PDOK), vereenvoudigd door cartomap/nl'),
+      note('Jeugdregio’s 2025', CBS),
+      note('GGD-regio’s 2025', CBS),
+      note('Veiligheidsregio’s 2025', CBS.replace('§3', '§12b')),
+      note('Wmo-regio’s 2016', regioAtlas('Sociaal/wmoregios.csv'), {
+        licence: 'ODC-PDDL-1.0',
+        referenceDate: '2016-03-21',
+        url: 'https://github.com/openstate/datasets',
+      }),
+      note('Arbeidsmarktregio’s 2016', regioAtlas('Sociaal/arbeidsmarktregios.csv'), {
+        licence: 'ODC-PDDL-1.0',
+        referenceDate: '2016-03-21',
+        url: 'https://github.com/openstate/datasets',
+      }),
+      note('Jeugdregio’s 2016', CBS, { referenceDate: '2016-01-01' }),
+    ];
+    const cited = citeSources(sources);
+    expect(cited.map((c) => c.subjects)).toEqual([
+      ['Gemeentegrenzen 2025'],
+      ['Jeugdregio’s 2025', 'GGD-regio’s 2025', 'Veiligheidsregio’s 2025'],
+      ['Wmo-regio’s 2016', 'Arbeidsmarktregio’s 2016'],
+      // Another reference date is another source.
+      ['Jeugdregio’s 2016'],
+    ]);
+    expect(cited[2]!.citation).toContain(
+      '(openstate/datasets, gemeenschappelijke_regelingen/regioatlas; Sociaal/wmoregios.csv, Sociaal/arbeidsmarktregios.csv);',
+    );
+    const line = sourceLine(sources, 'nl');
+    expect(line).not.toMatch(/SOURCES|§/);
+    expect(line.split('CBS Gebiedsindelingen 2025 (PDOK)')).toHaveLength(3);
+    expect(line).toContain(
+      'Jeugdregio’s 2025, GGD-regio’s 2025, Veiligheidsregio’s 2025: CBS Gebiedsindelingen 2025 (PDOK), vereenvoudigd door cartomap/nl; lidmaatschap per gemeente afgeleid uit de regiokaart (CC BY 4.0, peildatum 1 januari 2025), https://github.com/cartomap/nl;',
+    );
+    expect(line).toContain('(ODC-PDDL-1.0, peildatum 21 maart 2016), https://github.com/openstate/datasets');
+  });
+
+  it('leaves references to this repository’s notes and files out of a citation', () => {
+    expect(displayCitation(CBS)).toBe(
+      'CBS Gebiedsindelingen 2025 (PDOK), vereenvoudigd door cartomap/nl; lidmaatschap per gemeente afgeleid uit de regiokaart',
+    );
+    expect(
+      displayCitation(
+        'CBS Gebiedsindelingen 2015: gemeenten (PDOK), via ties/cbs_gebiedsindelingen_topojson (Gemeente_2015_layer_q1e3, gekwantiseerd 1e3; SOURCES.md §4)',
+      ),
+    ).toBe(
+      'CBS Gebiedsindelingen 2015: gemeenten (PDOK), via ties/cbs_gebiedsindelingen_topojson (Gemeente_2015_layer_q1e3, gekwantiseerd 1e3)',
+    );
+    const composed = displayCitation(
+      'Gemeenten op 1 januari 2022, samengesteld uit de CBS-gemeenten 2015 (PDOK, via ties/cbs_gebiedsindelingen_topojson) door ze langs de gedeelde grenzen samen te voegen (topojson mergeArcs) volgens herindelingen-2015-2025.csv tot die datum (SOURCES.md §12); een gemeente …',
+    );
+    expect(composed).toBe(
+      'Gemeenten op 1 januari 2022, samengesteld uit de CBS-gemeenten 2015 (PDOK, via ties/cbs_gebiedsindelingen_topojson) door ze langs de gedeelde grenzen samen te voegen (topojson mergeArcs) volgens de gemeentelijke herindelingen 2015–2025 (CBS, VNG, herindelingswetten) tot die datum; een gemeente …',
+    );
+    expect(displayCitation('Herindelingen (herindelingen-2015-2025.md): datum per rij')).toBe(
+      'Herindelingen: datum per rij',
+    );
+    expect(displayCitation('Afgeleid uit A (X (SOURCES.md §3)); B (Y; SOURCES.md §5, §12)')).toBe(
+      'Afgeleid uit A (X); B (Y)',
+    );
+    // A dataset's own file name stays.
+    expect(displayCitation(regioAtlas('Sociaal/wmoregios.csv'))).toContain('; Sociaal/wmoregios.csv)');
+  });
+
+  it('puts title, link, date and sources in the CSV notes, neutralised and skipped by readers', () => {
     const hostile = gridLayerFile('rows', true);
     hostile.meta.name = { nl: `=${HOSTILE}`, en: HOSTILE };
     const atlas = buildAtlas(GRID_GEOMETRY, GRID, [hostile]);
-    const notes = csvNotes('Titel', 'https://example.org/?a=1', sourcesOf(atlas, ['rows-2025'], 'nl'), 'nl');
-    expect(notes.map((n) => n.key)).toEqual(['titel', 'link', 'bron', 'bron']);
-    const text = toCsv(['a'], [], { separator: ';', notes });
+    const sources = sourcesOf(atlas, ['rows-2025'], 'nl');
+    const notes = csvNotes('Titel', 'https://example.org/?a=1', sources, 'nl', '2026-12-03');
+    expect(notes.map((n) => n.key)).toEqual(['titel', 'link', 'gemaakt op', 'bron', 'bron']);
+    expect(notes[2]!.value).toBe('2026-12-03');
+    expect(csvNotes('Title', 'x', sources, 'en').map((n) => n.key)).toEqual(['title', 'link', 'source', 'source']);
+    const text = toCsv(['a'], [], { separator: ';', notes, notesAt: 'end' });
     expect(text).toContain(`\r\n# bron;"'=${HOSTILE}: Test source rows (CC0 1.0, peildatum 1 januari 2025)"\r\n`);
     expect(parse(text, ';')).toEqual([['a']]);
   });
 });
 
 describe('tableCsv', () => {
-  it('writes a table with its title, link and sources first', () => {
-    const grid = gridAtlas();
-    const link = 'https://example.org/?layers=rows-2025';
-    const text = tableCsv(grid, membershipTable(grid, ['rows-2025']), {
-      separator: ';',
-      link,
-      lang: 'nl',
-      layerIds: ['rows-2025'],
-    });
+  const grid = gridAtlas();
+  const link = 'https://example.org/?layers=rows-2025';
+  const options = { separator: ';', link, lang: 'nl', layerIds: ['rows-2025'], exportDate: '2026-12-03' } as const;
+
+  it('writes the header first, the rows, then an empty row and the title, link, date, layer and sources', () => {
+    const text = tableCsv(grid, membershipTable(grid, ['rows-2025']), options);
     const lines = text.split('\r\n');
-    expect(lines.slice(0, 5)).toEqual([
-      '\uFEFF# titel;Lidmaatschappen van gemeenten',
+    expect(lines[0]).toBe('\uFEFFregiocode;regionaam;gemeentecode;gemeentenaam;inwoners;oppervlakte_km2');
+    expect(lines.slice(10)).toEqual([
+      '',
+      '# titel;Lidmaatschappen van gemeenten',
       `# link;${link}`,
+      '# gemaakt op;2026-12-03',
+      '# laag;Indeling rows (rows-2025)',
       '# bron;Gemeentegrenzen 2025: Hand-made test grid (CC0 1.0, peildatum 1 januari 2025)',
       '# bron;Indeling rows: Test source rows (CC0 1.0, peildatum 1 januari 2025)',
-      'layer_id;layer_name;region_code;region_name;municipality_code;municipality_name;inhabitants;area_km2;status',
+      '',
     ]);
     expect(parse(text, ';')).toHaveLength(1 + 9);
+    // pandas reads the file with its defaults plus comment='#': the header, then nine rows of six columns.
+    const rows = parse(text, ';').slice(1);
+    expect(rows.every((r) => r.length === 6)).toBe(true);
+  });
+
+  it('leaves the provenance rows out on request, and rounds numbers to 4 decimals', () => {
+    const text = tableCsv(grid, membershipTable(grid, ['rows-2025']), { ...options, hasNotes: false });
+    expect(text).not.toContain('#');
+    const lines = text.split('\r\n');
+    expect(lines).toHaveLength(1 + 9 + 1);
+    const area = lines[1]!.split(';').at(-1)!;
+    expect(area).toMatch(/^\d+,\d{1,4}$/);
+    expect(Number(area.replace(',', '.'))).toBeCloseTo(grid.municipalitiesByCode.get('GM0001')!.areaKm2, 4);
   });
 });
 
@@ -324,5 +511,32 @@ describe('exportFileName', () => {
     expect(exportFileName('../../etc', 'csv')).toBe('samenwerkingsatlas-etc.csv');
     expect(exportFileName('', 'csv')).toBe('samenwerkingsatlas.csv');
     expect(exportFileName('x'.repeat(100), 'csv')).toHaveLength('samenwerkingsatlas-'.length + 60 + 4);
+  });
+
+  it('names each map size, in the interface language, and never two sizes alike', () => {
+    const title = 'Jeugdzorgregio’s en Veilig Thuis (2025)';
+    expect(mapFileName(title, 'png', 'screen', 'nl')).toBe(
+      'samenwerkingsatlas-jeugdzorgregio-s-en-veilig-thuis-2025-scherm.png',
+    );
+    expect(mapFileName(title, 'png', '2x', 'nl')).toBe(
+      'samenwerkingsatlas-jeugdzorgregio-s-en-veilig-thuis-2025-2x.png',
+    );
+    expect(mapFileName(title, 'png', 'print', 'nl')).toBe(
+      'samenwerkingsatlas-jeugdzorgregio-s-en-veilig-thuis-2025-a4-300dpi.png',
+    );
+    expect(mapFileName(title, 'png', 'screen', 'en')).toMatch(/-screen\.png$/);
+    expect(mapFileName(title, 'svg', 'screen', 'nl')).toMatch(/-scherm\.svg$/);
+    expect(mapFileName(title, 'svg', 'print', 'en')).toMatch(/-a4\.svg$/);
+    // Even a title cut at 60 characters keeps its size, so no two sizes share a name.
+    const resolutions: Resolution[] = ['screen', '2x', 'print'];
+    for (const long of [title, 'x'.repeat(100), '']) {
+      for (const lang of ['nl', 'en'] as const) {
+        const pngs = resolutions.map((r) => mapFileName(long, 'png', r, lang));
+        expect(new Set(pngs).size).toBe(3);
+        expect(new Set([mapFileName(long, 'svg', 'screen', lang), mapFileName(long, 'svg', 'print', lang)]).size).toBe(
+          2,
+        );
+      }
+    }
   });
 });

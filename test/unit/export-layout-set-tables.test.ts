@@ -59,7 +59,7 @@ describe('multiCongruenceTable', () => {
     expect(() => multiCongruenceTable(grid, ['rows-2025', 'rijen'])).toThrow(DataError);
   });
 
-  it('is written as CSV with its provenance rows', () => {
+  it('is written as CSV, header first, its provenance rows at the end', () => {
     const csv = tableCsv(grid, multiCongruenceTable(grid, ['rows-2025', 'columns-2025'], 'en'), {
       separator: ',',
       link: 'https://example.org/',
@@ -67,9 +67,23 @@ describe('multiCongruenceTable', () => {
       layerIds: ['rows-2025', 'columns-2025'],
     });
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('\uFEFF# title,Congruence across 2 layouts');
+    expect(lines[0]).toMatch(/^\uFEFFmunicipality_code,municipality_name,congruence,/);
+    expect(lines).toContain('# title,Congruence across 2 layouts');
     // Rows against columns: two row partners and two column partners, disjoint: 4 / (2·4) = ½.
     expect(lines).toContain('GM0001,Noordwest,0.5,4,2,2,compared,');
+  });
+
+  it('names its columns in Dutch for a Dutch export', () => {
+    expect(multiCongruenceTable(grid, ['rows-2025', 'columns-2025'], 'nl').header).toEqual([
+      'gemeentecode',
+      'gemeentenaam',
+      'congruentie',
+      'aantal_partners_samen',
+      'aantal_partners_rows-2025',
+      'aantal_partners_columns-2025',
+      'status',
+      'ontbrekende_lagen',
+    ]);
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildAtlas } from '../../src/lib/data/atlas';
 import { buildMapGeometry } from '../../src/lib/geo/map-geometry';
 import {
+  breakName,
   compositionText,
   CONGRUENCE_RAMP_STEPS,
   defaultTitle,
@@ -10,6 +11,7 @@ import {
   layoutComposition,
   mapProjection,
   niceDistance,
+  type MapLabel,
   wrapText,
   type Bbox,
   type Rect,
@@ -22,6 +24,7 @@ import { GRID, GRID_GEOMETRY, gridLayerFile } from '../fixtures/grid';
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const LINK = 'https://example.org/atlas/?layers=rows-2025,partial-2025&fill=rows-2025';
 const BBOX: Bbox = [4.95, 51.95, 5.35, 52.35];
+const DATE = '2026-12-03';
 
 /** Great-circle distance in metres (haversine), independent of the module's Mercator formula. */
 function haversineM([lon1, lat1]: [number, number], [lon2, lat2]: [number, number]): number {
@@ -70,7 +73,14 @@ function gridInput(overrides: Partial<SvgInput> = {}): SvgInput {
     bbox: BBOX,
     size: { width: 800, height: 600 },
     lang: 'nl',
-    text: compositionText(atlas, { visible, filled: 'rows-2025', lang: 'nl', title: 'Rijen en deel', link: LINK }),
+    text: compositionText(atlas, {
+      visible,
+      filled: 'rows-2025',
+      lang: 'nl',
+      title: 'Rijen en deel',
+      link: LINK,
+      exportDate: DATE,
+    }),
     ...overrides,
   };
 }
@@ -132,6 +142,7 @@ describe('composeSvg', () => {
           title: 'T',
           link: LINK,
           hasCongruence: true,
+          exportDate: DATE,
         }),
       }),
     );
@@ -191,6 +202,26 @@ describe('composeSvg', () => {
     ]);
   });
 
+  it('dates the export in the sources block', () => {
+    const sources = svg.match(/<g class="sources">(.*?)<\/g>/)?.[1] ?? '';
+    const words = [...sources.matchAll(/>([^<]+)</g)].map((m) => m[1]).join(' ');
+    expect(words).toMatch(/^Gemaakt op 3 december 2026\. Bronnen: Gemeentegrenzen 2025/);
+    const english = composeSvg(
+      gridInput({
+        lang: 'en',
+        text: compositionText(gridAtlas(), {
+          visible: ['rows-2025'],
+          filled: null,
+          lang: 'en',
+          title: 'T',
+          link: LINK,
+          exportDate: DATE,
+        }),
+      }),
+    );
+    expect(english).toContain('>Made on 3 December 2026. Sources: Municipal borders 2025');
+  });
+
   it('keeps hostile names as text everywhere', () => {
     const file = gridLayerFile('rows', true);
     file.meta.name = { nl: HOSTILE, en: HOSTILE };
@@ -203,6 +234,7 @@ describe('composeSvg', () => {
       lang: 'nl',
       title: HOSTILE,
       link: `${LINK}&x="><script>alert(1)</script>`,
+      exportDate: DATE,
     });
     const hostile = composeSvg({
       ...gridInput(),
@@ -240,7 +272,10 @@ describe('composeSvg', () => {
       const out = composeSvg(gridInput({ size, bbox }));
       const widthPx = Number(out.match(/data-width-px="([\d.]+)"/)?.[1]);
       const distanceM = Number(out.match(/data-distance-m="([\d.]+)"/)?.[1]);
-      const layout = layoutComposition(gridInput({ size, bbox }).text, size, bbox, 'nl');
+      const input = gridInput({ size, bbox });
+      const filled = input.geometry.layers.get('rows-2025')!;
+      const labels = { labels: filled.labels, regions: filled.regions };
+      const layout = layoutComposition(input.text, size, bbox, 'nl', undefined, labels);
       const projection = mapProjection(bbox, layout.map);
       const cx = layout.map.x + layout.map.width / 2;
       const cy = layout.map.y + layout.map.height / 2;
@@ -267,6 +302,7 @@ describe('layout', () => {
     lang: 'en',
     title: defaultTitle(atlas, ['rows-2025', 'columns-2025'], 'en'),
     link: LINK,
+    exportDate: DATE,
   });
 
   const inside = (r: Rect, size: { width: number; height: number }) =>
@@ -327,6 +363,144 @@ describe('layout', () => {
     expect([0.7, 1, 1.9, 2, 4.99, 5, 73_000, 100].map(niceDistance)).toEqual([0.5, 1, 1, 2, 2, 5, 50_000, 100]);
   });
 });
+
+describe('region labels', () => {
+  const atlas = gridAtlas();
+  const geometry = buildMapGeometry(atlas);
+  const cells = geometry.layers.get('cells-2025')!;
+  const labels = { labels: cells.labels, regions: cells.regions };
+  const text = (lang: 'nl' | 'en' = 'nl') =>
+    compositionText(atlas, {
+      visible: ['cells-2025'],
+      filled: 'cells-2025',
+      lang,
+      title: 'Cellen',
+      link: LINK,
+      exportDate: DATE,
+    });
+  /** Zoomed out so far that the middle column's names no longer fit between their neighbours. */
+  const FAR: Bbox = [4.4, 51.6, 5.9, 52.7];
+  const NEAR: Bbox = [4.7, 51.8, 5.6, 52.5];
+  const box = (l: MapLabel) => {
+    const width = Math.max(...l.lines.map((line) => [...line].length * l.sizePx * 0.62)) + 8;
+    const height = l.lines.length * l.lineHeightPx;
+    return { x: l.x - width / 2, y: l.y - height / 2, width, height };
+  };
+  const apart = (a: Rect, b: Rect) =>
+    a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+
+  it('breaks a name at the space or hyphen that balances its lines', () => {
+    const width = (s: string) => s.length;
+    expect(breakName('Holland Rijnland', width)).toEqual(['Holland', 'Rijnland']);
+    expect(breakName('Zuid-Limburg', width)).toEqual(['Zuid-', 'Limburg']);
+    expect(breakName('Midden-Limburg West', width)).toEqual(['Midden-', 'Limburg West']);
+    expect(breakName('Twente', width)).toBeNull();
+    expect(breakName('-a', width)).toBeNull();
+  });
+
+  it('names a region on two lines where one does not fit', () => {
+    const layout = layoutComposition(text(), { width: 800, height: 600 }, NEAR, 'nl', undefined, labels);
+    const broken = layout.mapLabels.filter((l) => l.lines.length === 2);
+    expect(broken.length).toBeGreaterThan(0);
+    for (const l of broken) expect(l.lines).toEqual(['Cel', l.text.slice(4)]);
+    const out = composeSvg({
+      ...gridInput(),
+      filled: 'cells-2025',
+      layers: [atlas.layersById.get('cells-2025')!.meta],
+      bbox: NEAR,
+      text: text(),
+    });
+    const { code, lines } = broken[0]!;
+    expect(out).toMatch(
+      new RegExp(
+        `<text [^>]*data-region="${code}"><tspan [^>]*>${lines[0]}</tspan><tspan [^>]*>${lines[1]}</tspan></text>`,
+      ),
+    );
+  });
+
+  it('numbers the regions without room for their name, north to south, and lists them in the legend', () => {
+    const layout = layoutComposition(text(), { width: 800, height: 600 }, FAR, 'nl', undefined, labels);
+    const numbers = layout.mapLabels.filter((l) => l.kind === 'number');
+    expect(numbers.length).toBeGreaterThan(0);
+    expect(numbers.map((l) => l.text)).toEqual(numbers.map((_, i) => String(i + 1)));
+    // Numbered in reading order of their label points: north to south, then west to east.
+    const points = numbers.map((l) =>
+      mapProjection(FAR, layout.map)(cells.labels.find((c) => c.code === l.code)!.lngLat)!,
+    );
+    points.slice(1).forEach(([x, y], i) => {
+      const [px, py] = points[i]!;
+      expect(y > py || (y === py && x >= px)).toBe(true);
+    });
+    const row = layout.legend.find((r) => r.entry.swatch.kind === 'number')!;
+    expect(row.entry.label).toBe('Genummerd op de kaart');
+    const list = numbers.map((l) => `${l.text} ${l.name}`).join(', ');
+    expect(row.entry.detail).toBe(list);
+    expect(list).toMatch(/^1 Cel \d, 2 Cel \d/);
+    // Before "gemeentegrens", after the fill.
+    expect(layout.legend.map((r) => r.entry.swatch.kind)).toEqual(['line', 'fills', 'number', 'municipality']);
+    const english = layoutComposition(text('en'), { width: 800, height: 600 }, FAR, 'en', undefined, labels);
+    expect(english.legend.find((r) => r.entry.swatch.kind === 'number')?.entry.label).toBe('Numbered on the map');
+
+    const out = composeSvg({
+      ...gridInput(),
+      filled: 'cells-2025',
+      layers: [atlas.layersById.get('cells-2025')!.meta],
+      bbox: FAR,
+      text: text(),
+    });
+    const group = (name: string) =>
+      [...(out.match(new RegExp(`<g class="${name}"[^>]*>(.*?)</g>`))?.[1] ?? '').matchAll(/>([^<]+)<\/text>/g)].map(
+        (m) => m[1],
+      );
+    const names = layout.mapLabels.filter((l) => l.kind === 'name').map((l) => l.text);
+    expect(group('labels').sort()).toEqual(names.sort());
+    expect(group('label-numbers')).toEqual(numbers.map((l) => l.text));
+    expect(names.length + numbers.length).toBe(9);
+    const legend = [...(out.match(/<g class="legend">(.*?)<\/g>/)?.[1] ?? '').matchAll(/>([^<]+)<\/text>/g)]
+      .map((m) => m[1])
+      .join(' ');
+    expect(legend).toContain(list);
+  });
+
+  it.each([
+    ['wide, near', { width: 800, height: 600 }, NEAR],
+    ['wide, far', { width: 800, height: 600 }, FAR],
+    ['narrow, far', { width: 380, height: 560 }, FAR],
+    ['small, far', { width: 300, height: 300 }, [3.5, 51, 6.8, 53.3] as Bbox],
+    ['zoomed in on a corner', { width: 800, height: 600 }, [5.0, 52.15, 5.15, 52.3] as Bbox],
+  ] as const)('%s: every region in view once, by name or number; names apart and on the map', (_, size, bbox) => {
+    const layout = layoutComposition(text(), size, bbox, 'nl', undefined, labels);
+    const projection = mapProjection(bbox, layout.map);
+    const { map } = layout;
+    const inView = cells.labels
+      .filter((l) => {
+        const [x, y] = projection(l.lngLat)!;
+        return x >= map.x && x <= map.x + map.width && y >= map.y && y <= map.y + map.height;
+      })
+      .map((l) => l.code)
+      .sort();
+    expect(layout.mapLabels.map((l) => l.code).sort()).toEqual(inView);
+    const names = layout.mapLabels.filter((l) => l.kind === 'name');
+    for (const [i, a] of names.entries()) {
+      expect(inside(box(a), { width: map.x + map.width, height: map.y + map.height })).toBe(true);
+      for (const b of names.slice(i + 1)) expect(apart(box(a), box(b))).toBe(true);
+    }
+    const numbers = layout.mapLabels.filter((l) => l.kind === 'number');
+    const listed = layout.legend.find((r) => r.entry.swatch.kind === 'number')?.entry.detail ?? '';
+    expect(listed).toBe(numbers.map((l) => `${l.text} ${l.name}`).join(', '));
+    // Under a narrow map the list fits above the foot where the page has room for it (not on a 300 px square),
+    // and the map keeps at least 45 % of the body.
+    const legendBottom = Math.max(...layout.legend.flatMap((r) => r.lines.map((l) => l.y)));
+    const footTop = Math.min(...layout.sources.map((l) => l.y - l.sizePx));
+    const bodyHeight = footTop - 12 - map.y;
+    const withoutList = layoutComposition(text(), size, bbox, 'nl').map.height;
+    expect(map.height).toBeGreaterThanOrEqual(Math.min(bodyHeight * 0.45, withoutList) - 1e-9);
+    if (size.width < 560 && size.height > 500) expect(legendBottom).toBeLessThanOrEqual(footTop);
+  });
+});
+
+const inside = (r: Rect, size: { width: number; height: number }) =>
+  r.x >= 0 && r.y >= 0 && r.x + r.width <= size.width + 1e-9 && r.y + r.height <= size.height + 1e-9;
 
 describe('offsetPolyline', () => {
   it('moves a line to the right of its direction (y down), corners by their miter', () => {

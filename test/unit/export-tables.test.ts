@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildExportTables, type ExportTablesInput } from '../../src/lib/state/export-tables';
 import { buildAtlas } from '../../src/lib/data/atlas';
-import { crosswalkTable, matrixTable, mismatchTable, pairSummaryTable, tableCsv } from '../../src/lib/export/tables';
+import {
+  crosswalkTable,
+  matrixLongTable,
+  matrixTable,
+  mismatchTable,
+  pairSummaryTable,
+  tableCsv,
+} from '../../src/lib/export/tables';
 import { computeAllPairMetrics } from '../../src/lib/stats/matrix';
 import { compareLayers } from '../../src/lib/stats/pair';
 import { GRID, GRID_GEOMETRY, gridLayerFile } from '../fixtures/grid';
@@ -33,9 +40,39 @@ describe('buildExportTables', () => {
   it('offers the matrix of the visible layers for the chosen metric, from two visible layers on', () => {
     expect(ids({ visible: [] })).toEqual([]);
     expect(ids({ visible: ['rows-2025'] })).toEqual([]);
-    expect(ids({ visible: ['rows-2025', 'columns-2025'], metric: 'ari' })).toEqual(['matrix-ari']);
-    expect(buildExportTables(input()).map((t) => t.label)).toEqual(['Lagen vergeleken']);
-    expect(buildExportTables(input({ lang: 'en' })).map((t) => t.label)).toEqual(['Layers compared']);
+    expect(ids({ visible: ['rows-2025', 'columns-2025'], metric: 'ari' })).toEqual(['matrix-ari', 'matrix-all']);
+    expect(buildExportTables(input()).map((t) => t.label)).toEqual([
+      'Lagen vergeleken: Gemiddelde congruentie per gemeente',
+      'Lagen vergeleken: alle maten',
+    ]);
+    expect(buildExportTables(input({ lang: 'en', metric: 'ari' })).map((t) => t.label)).toEqual([
+      'Layers compared: Adjusted Rand index (ARI)',
+      'Layers compared: every measure',
+    ]);
+  });
+
+  it('offers every metric in long format, from the worker’s pair metrics when they are of the visible layers', () => {
+    const [, all] = buildExportTables(input());
+    const expected = tableCsv(atlas, matrixLongTable(atlas, ['rows-2025', 'columns-2025'], 'nl'), {
+      separator: ';',
+      link: LINK,
+      lang: 'nl',
+      layerIds: ['rows-2025', 'columns-2025'],
+    });
+    expect(all?.build({ separator: ';' })).toBe(expected);
+    const pairs = computeAllPairMetrics(atlas, ['rows-2025', 'columns-2025']);
+    pairs[0]![1]!.aToB.nmi = 0.4321;
+    const [, known] = buildExportTables(input({ matrix: { layerIds: ['rows-2025', 'columns-2025'], pairs } }));
+    expect(known!.build({ separator: ',' })).toContain('rows-2025,Indeling rows,columns-2025,Indeling columns,nmi,');
+    expect(known!.build({ separator: ',' })).toContain(',0.4321\r\n');
+  });
+
+  it('passes the panel’s choices on: the date into the notes, or no notes at all', () => {
+    const [matrix] = buildExportTables(input());
+    expect(matrix!.build({ separator: ';', exportDate: '2026-12-03' })).toContain('\r\n# gemaakt op;2026-12-03\r\n');
+    const bare = matrix!.build({ separator: ';', hasNotes: false });
+    expect(bare).not.toContain('#');
+    expect(bare.startsWith('\uFEFFlaag_id;laag;rows-2025;columns-2025\r\n')).toBe(true);
   });
 
   it('leaves out visible layers the atlas no longer holds (a deleted user layer)', () => {
@@ -47,7 +84,7 @@ describe('buildExportTables', () => {
       lang: 'nl',
       layerIds: ['rows-2025', 'partial-2025'],
     });
-    expect(matrix?.build(';')).toBe(expected);
+    expect(matrix?.build({ separator: ';' })).toBe(expected);
   });
 
   it('adds the last compared pair’s key figures, crosswalk and mismatches, named after both layers', () => {
@@ -57,18 +94,22 @@ describe('buildExportTables', () => {
     expect(tables.map((t) => t.id)).toEqual([
       'summary-partial-2025-rows-2025',
       'crosswalk-partial-2025-rows-2025',
+      'crosswalk-rows-2025-partial-2025',
       'mismatches-partial-2025-rows-2025',
     ]);
     expect(tables.map((t) => t.label)).toEqual([
       'Kerncijfers: Indeling partial ↔ Indeling rows',
       'Kruistabel: Indeling partial ↔ Indeling rows',
+      'Kruistabel: Indeling rows ↔ Indeling partial',
       'Gemeenten met andere partners: Indeling partial ↔ Indeling rows',
     ]);
     const english = buildExportTables(input({ lang: 'en', lastPair: { a: 'partial-2025', b: 'rows-2025' } }));
     expect(english.map((t) => t.label)).toEqual([
-      'Layers compared',
+      'Layers compared: Mean municipality congruence',
+      'Layers compared: every measure',
       'Key figures: Layout partial ↔ Layout rows',
       'Crosswalk: Layout partial ↔ Layout rows',
+      'Crosswalk: Layout rows ↔ Layout partial',
       'Municipalities with other partners: Layout partial ↔ Layout rows',
     ]);
   });
@@ -83,20 +124,24 @@ describe('buildExportTables', () => {
       layerIds: ['partial-2025', 'rows-2025'],
     };
     const byId = new Map(tables.map((t) => [t.id, t]));
-    expect(byId.get('summary-partial-2025-rows-2025')?.build(',')).toBe(
+    const comma = { separator: ',' } as const;
+    expect(byId.get('summary-partial-2025-rows-2025')?.build(comma)).toBe(
       tableCsv(atlas, pairSummaryTable(cmp, 'en'), options),
     );
-    expect(byId.get('crosswalk-partial-2025-rows-2025')?.build(',')).toBe(
+    expect(byId.get('crosswalk-partial-2025-rows-2025')?.build(comma)).toBe(
       tableCsv(atlas, crosswalkTable(atlas, cmp, 'a', 'en'), options),
     );
-    expect(byId.get('mismatches-partial-2025-rows-2025')?.build(',')).toBe(
+    expect(byId.get('crosswalk-rows-2025-partial-2025')?.build(comma)).toBe(
+      tableCsv(atlas, crosswalkTable(atlas, cmp, 'b', 'en'), options),
+    );
+    expect(byId.get('mismatches-partial-2025-rows-2025')?.build(comma)).toBe(
       tableCsv(atlas, mismatchTable(atlas, cmp, 'en'), options),
     );
-    expect(byId.get('mismatches-partial-2025-rows-2025')?.build(',')).toContain(LINK);
+    expect(byId.get('mismatches-partial-2025-rows-2025')?.build(comma)).toContain(LINK);
   });
 
   it('drops a last pair whose layer the atlas no longer holds', () => {
-    expect(ids({ lastPair: { a: 'rows-2025', b: 'eigen-gone-2025' } })).toEqual(['matrix-congruence']);
+    expect(ids({ lastPair: { a: 'rows-2025', b: 'eigen-gone-2025' } })).toEqual(['matrix-congruence', 'matrix-all']);
     expect(ids({ visible: [], lastPair: { a: 'eigen-gone-2025', b: 'rows-2025' } })).toEqual([]);
   });
 
@@ -107,12 +152,13 @@ describe('buildExportTables', () => {
     const [table] = buildExportTables(
       input({ metric: 'ari', matrix: { layerIds: ['rows-2025', 'columns-2025'], pairs: matrix } }),
     );
-    expect(table!.build(',')).toContain('0.123456');
+    // Four decimals, as every exported statistic.
+    expect(table!.build({ separator: ',' })).toContain('0.1235');
     // A matrix of other layers is not used.
     const [other] = buildExportTables(
       input({ metric: 'ari', matrix: { layerIds: ['columns-2025', 'rows-2025'], pairs: matrix } }),
     );
-    expect(other!.build(',')).not.toContain('0.123456');
+    expect(other!.build({ separator: ',' })).not.toContain('0.1235');
   });
 
   it('ranks the crosswalk’s best matches by the weight chosen on screen', () => {
@@ -120,7 +166,7 @@ describe('buildExportTables', () => {
     const crosswalk = (weight: 'count' | 'area') =>
       buildExportTables(input({ lastPair, weight }))
         .find((t) => t.id.startsWith('crosswalk-'))!
-        .build(',');
+        .build({ separator: ',' });
     const expected = (weight: 'count' | 'area') =>
       tableCsv(atlas, crosswalkTable(atlas, compareLayers(atlas, 'rows-2025', 'partial-2025', { weight }), 'a', 'nl'), {
         separator: ',',

@@ -11,10 +11,12 @@
  * - Text cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR)
  *   are prefixed with `'` and quoted, as OWASP's "CSV Injection" page advises
  *   (https://owasp.org/www-community/attacks/CSV_Injection). Numbers stay numbers, negative ones too.
- * - Provenance (title, link, sources) goes in leading rows whose first field starts with `#`: Excel shows
- *   them above the table, and `pandas.read_csv(…, comment='#')`, R's `comment.char = '#'` and
- *   papaparse's `comments: '#'` skip them. A trailing block would instead be read as data rows. Because a
- *   `#` comment also cuts a line short in pandas, every field holding `#` is quoted.
+ * - Provenance (title, link, date, sources) goes in rows whose first field starts with `#`, which
+ *   `pandas.read_csv(…, comment='#')`, R's `comment.char = '#'` and papaparse's `comments: '#'` skip.
+ *   The app's exports put them at the end (`notesAt: 'end'`) after one empty row, so that the header is the
+ *   first row a spreadsheet sees and the empty row ends the table for Excel's table and pivot detection
+ *   (pandas and R skip empty lines by default); the command line puts them first. Because a `#` comment also
+ *   cuts a line short in pandas, every field holding `#` is quoted.
  */
 
 /** A cell: text, a number, or null for an empty cell (a value that is not defined). */
@@ -35,8 +37,10 @@ export interface CsvOptions {
   separator: CsvSeparator;
   /** Start with a UTF-8 byte order mark (default true, for Excel). */
   hasBom?: boolean;
-  /** Provenance rows before the header (see the module comment). */
+  /** Provenance rows (see the module comment). */
   notes?: readonly CsvNote[];
+  /** Where the provenance rows go: before the header (default) or after the table and one empty row. */
+  notesAt?: 'start' | 'end';
   /** Most decimals written for a number (default 10; fewer when the value needs fewer). */
   maxDecimals?: number;
 }
@@ -105,10 +109,13 @@ function writeNote(note: CsvNote, separator: CsvSeparator): string {
  * The CSV text of a table (see the module comment for the dialect).
  * Rows shorter than the header are padded with empty cells; a longer row throws Error (a builder bug).
  * @example toCsv(['code', 'share'], [['GM0363', 0.5]], { separator: ';', hasBom: false }) // 'code;share\r\nGM0363;0,5\r\n'
+ * @example toCsv(['a'], [[1]], { separator: ';', hasBom: false, notes: [{ key: 'link', value: 'x' }], notesAt: 'end' })
+ * // 'a\r\n1\r\n\r\n# link;x\r\n'
  */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[], options: CsvOptions): string {
-  const { separator, hasBom = true, notes = [], maxDecimals = 10 } = options;
-  const lines = notes.map((note) => writeNote(note, separator));
+  const { separator, hasBom = true, notes = [], notesAt = 'start', maxDecimals = 10 } = options;
+  const noteLines = notes.map((note) => writeNote(note, separator));
+  const lines = notesAt === 'start' ? noteLines : [];
   lines.push(header.map((h) => writeCell(h, separator, maxDecimals)).join(separator));
   rows.forEach((row, i) => {
     if (row.length > header.length) {
@@ -117,5 +124,6 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvCel
     const cells = header.map((_, j) => writeCell(row[j] ?? null, separator, maxDecimals));
     lines.push(cells.join(separator));
   });
+  if (notesAt === 'end' && noteLines.length > 0) lines.push('', ...noteLines);
   return (hasBom ? BOM : '') + lines.map((line) => line + CRLF).join('');
 }

@@ -2,7 +2,8 @@
  * The exported map as SVG (issue 5): the composition of `layout.ts` with the map as vector paths, drawn
  * in MapLibre's order and colours (land, the filled layer's regions, gemeente borders, "no data" hatch,
  * each visible layer's borders with its colour, dash and line offset, the national outline), region
- * labels, legend, scale bar, sources and the view's link, all text as `<text>`.
+ * labels (`g.labels`: names; `g.label-numbers`: the numbers the legend lists), legend, scale bar, sources with
+ * the export date and the view's link, all text as `<text>`.
  * Pure: returns a string. Every text and attribute value goes through `escapeXml`, so a region or layer
  * named `<img src=x onerror=alert(1)>` stays text.
  *
@@ -21,12 +22,13 @@ import type { LayerId, LayerMeta } from '../types';
 import {
   EXPORT_COLOURS,
   FONT_FAMILY,
+  labelBaselines,
   layoutComposition,
-  layoutMapLabels,
   mapProjection,
   type Bbox,
   type CompositionLayout,
   type CompositionText,
+  type LabelInput,
   type LegendRow,
   type MeasureText,
   type Rect,
@@ -256,7 +258,48 @@ function swatch(row: LegendRow): string {
         .map((colour, i) => element('rect', { x: x + i * w, y, width: w, height, fill: colour }))
         .join('');
     }
+    case 'number':
+      return element(
+        'text',
+        {
+          x: x + width / 2,
+          y: midY + NUMBER_SWATCH_SIZE * 0.35,
+          'font-size': NUMBER_SWATCH_SIZE,
+          'font-weight': 'bold',
+          'text-anchor': 'middle',
+          fill: LABEL_COLOUR,
+          ...LABEL_HALO,
+        },
+        escapeXml(s.text),
+      );
   }
+}
+
+/** Region labels on the map: dark bold text with a white halo (as on screen). */
+const LABEL_COLOUR = '#1d232a';
+const LABEL_HALO = {
+  stroke: EXPORT_COLOURS.page,
+  'stroke-width': 3,
+  'stroke-linejoin': 'round',
+  'paint-order': 'stroke',
+} as const;
+/** Font size of the number in the legend's swatch, px (the map's number size). */
+const NUMBER_SWATCH_SIZE = 11;
+
+/** The filled layer's label points and regions, when a visible layer is filled. */
+function labelInput(input: SvgInput): LabelInput | null {
+  const { filled, layers, geometry } = input;
+  const layer = filled && layers.some((l) => l.id === filled) ? geometry.layers.get(filled) : undefined;
+  return layer ? { labels: layer.labels, regions: layer.regions } : null;
+}
+
+/** One region label: a `<text>`, with a `<tspan>` per line when the name is broken. */
+function labelText(label: CompositionLayout['mapLabels'][number]): string {
+  const baselines = labelBaselines(label);
+  const attributes = { x: label.x, y: baselines[0]!, 'font-size': label.sizePx, 'data-region': label.code };
+  if (label.lines.length === 1) return element('text', attributes, escapeXml(label.text));
+  const spans = label.lines.map((line, i) => element('tspan', { x: label.x, y: baselines[i]! }, escapeXml(line)));
+  return element('text', attributes, spans.join(''));
 }
 
 /** The map's paths, in MapLibre's drawing order, clipped to the map rectangle. */
@@ -360,24 +403,19 @@ function mapGroup(input: SvgInput, layout: CompositionLayout, projection: GeoPro
       'stroke-width': 1,
     }),
   );
-  if (filledGeometry) {
-    const labels = layoutMapLabels(filledGeometry.labels, projection, map, input.measure);
-    const halo = {
-      stroke: EXPORT_COLOURS.page,
-      'stroke-width': 3,
-      'stroke-linejoin': 'round',
-      'paint-order': 'stroke',
-    };
+  const group = (kind: 'name' | 'number', className: string) => {
+    const labels = layout.mapLabels.filter((l) => l.kind === kind);
+    if (labels.length === 0) return;
     parts.push(
       element(
         'g',
-        { class: 'labels', 'text-anchor': 'middle', 'font-weight': 'bold', fill: '#1d232a', ...halo },
-        labels
-          .map((l) => element('text', { x: l.x, y: l.y + l.sizePx * 0.35, 'font-size': l.sizePx }, escapeXml(l.text)))
-          .join(''),
+        { class: className, 'text-anchor': 'middle', 'font-weight': 'bold', fill: LABEL_COLOUR, ...LABEL_HALO },
+        labels.map(labelText).join(''),
       ),
     );
-  }
+  };
+  group('name', 'labels');
+  group('number', 'label-numbers');
   return element('g', { class: 'map', 'clip-path': `url(#${CLIP_ID})` }, parts.join(''));
 }
 
@@ -415,7 +453,7 @@ const isWebLink = (link: string): boolean => /^https?:\/\//i.test(link);
  */
 export function composeSvg(input: SvgInput): string {
   const { size, text: words, measure } = input;
-  const layout = layoutComposition(words, size, input.bbox, input.lang, measure);
+  const layout = layoutComposition(words, size, input.bbox, input.lang, measure, labelInput(input));
   const projection = mapProjection(input.bbox, layout.map);
   const { map } = layout;
   const defs =

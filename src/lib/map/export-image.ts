@@ -7,7 +7,6 @@
  */
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { GeoProjection } from 'd3-geo';
 import type { MapGeometry } from '../geo/map-geometry';
 import type { Lang } from '../i18n/messages';
 import type { LayerId, LayerMeta } from '../types';
@@ -15,13 +14,13 @@ import { FILL_OPACITY, hatchPattern } from '../scales/palette';
 import {
   EXPORT_COLOURS,
   FONT_FAMILY,
+  labelBaselines,
   layoutComposition,
-  layoutMapLabels,
-  mapProjection,
   type Bbox,
   type CompositionLayout,
   type CompositionText,
   type FontWeight,
+  type LabelInput,
   type LegendRow,
   type MeasureText,
   type TextSpan,
@@ -162,40 +161,58 @@ function drawSwatch(context: CanvasRenderingContext2D, row: LegendRow): void {
         context.fillRect(x + (i * width) / s.colours.length, y, width / s.colours.length, height);
       });
       break;
+    case 'number':
+      drawLabel(context, [s.text], x + width / 2, [midY + NUMBER_SWATCH_SIZE * 0.35], NUMBER_SWATCH_SIZE);
+      break;
   }
   context.restore();
 }
 
-/** Everything of the composition around the map image, drawn over it. */
-function drawComposition(
+/** Region labels and the legend's number: dark bold text with a white halo (as on screen). */
+const LABEL_COLOUR = '#1d232a';
+/** Font size of the number in the legend's swatch, px (the map's number size). */
+const NUMBER_SWATCH_SIZE = 11;
+
+/** Lines of bold text centred on `x`, each on its baseline, with a white halo. */
+function drawLabel(
   context: CanvasRenderingContext2D,
-  layout: CompositionLayout,
-  input: PngInput,
-  projection: GeoProjection,
-  measure: MeasureText,
+  lines: readonly string[],
+  x: number,
+  baselines: readonly number[],
+  sizePx: number,
 ): void {
+  context.save();
+  context.font = font(sizePx, 'bold');
+  context.textAlign = 'center';
+  context.textBaseline = 'alphabetic';
+  context.lineJoin = 'round';
+  context.lineWidth = 3;
+  context.setLineDash([]);
+  context.strokeStyle = EXPORT_COLOURS.page;
+  context.fillStyle = LABEL_COLOUR;
+  lines.forEach((line, i) => {
+    context.strokeText(line, x, baselines[i]!);
+    context.fillText(line, x, baselines[i]!);
+  });
+  context.restore();
+}
+
+/** The filled layer's label points and regions, when a visible layer is filled. */
+function labelInput(input: PngInput): LabelInput | null {
+  const { filled, layers, geometry } = input;
+  const layer = filled && layers.some((l) => l.id === filled) ? geometry.layers.get(filled) : undefined;
+  return layer ? { labels: layer.labels, regions: layer.regions } : null;
+}
+
+/** Everything of the composition around the map image, drawn over it. */
+function drawComposition(context: CanvasRenderingContext2D, layout: CompositionLayout): void {
   const { map, scaleBar } = layout;
-  const labels =
-    input.filled && input.layers.some((l) => l.id === input.filled)
-      ? input.geometry.layers.get(input.filled)?.labels
-      : undefined;
-  if (labels) {
+  if (layout.mapLabels.length > 0) {
     context.save();
     context.beginPath();
     context.rect(map.x, map.y, map.width, map.height);
     context.clip();
-    context.textAlign = 'center';
-    context.textBaseline = 'alphabetic';
-    context.lineJoin = 'round';
-    context.lineWidth = 3;
-    context.strokeStyle = EXPORT_COLOURS.page;
-    context.fillStyle = '#1d232a';
-    for (const label of layoutMapLabels(labels, projection, map, measure)) {
-      context.font = font(label.sizePx, 'bold');
-      const y = label.y + label.sizePx * 0.35;
-      context.strokeText(label.text, label.x, y);
-      context.fillText(label.text, label.x, y);
-    }
+    for (const label of layout.mapLabels) drawLabel(context, label.lines, label.x, labelBaselines(label), label.sizePx);
     context.restore();
   }
   context.strokeStyle = EXPORT_COLOURS.swatchBorder;
@@ -228,13 +245,12 @@ function drawComposition(
 
 /**
  * Draw the composition as a PNG: `round(size × pixelRatio)` device pixels, with the title, the view's
- * link and the sources also in the file's text chunks (Title, URL, Comment). The off-screen map is
- * removed afterwards, also when drawing fails.
+ * link, the export date and the sources also in the file's text chunks (Title, URL, Creation Time, Comment).
+ * The off-screen map is removed afterwards, also when drawing fails.
  */
 export async function exportPng(input: PngInput): Promise<Blob> {
   const measure = canvasMeasure();
-  const layout = layoutComposition(input.text, input.size, input.bbox, input.lang, measure);
-  const projection = mapProjection(input.bbox, layout.map);
+  const layout = layoutComposition(input.text, input.size, input.bbox, input.lang, measure, labelInput(input));
   const { map: rect } = layout;
 
   const container = document.createElement('div');
@@ -275,7 +291,7 @@ export async function exportPng(input: PngInput): Promise<Blob> {
     context.fillStyle = EXPORT_COLOURS.page;
     context.fillRect(0, 0, input.size.width, input.size.height);
     context.drawImage(mapCanvas, rect.x, rect.y, rect.width, rect.height);
-    drawComposition(context, layout, input, projection, measure);
+    drawComposition(context, layout);
 
     const blob = await new Promise<Blob>((resolve, reject) =>
       canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The browser could not encode the PNG.'))), 'image/png'),
@@ -283,7 +299,9 @@ export async function exportPng(input: PngInput): Promise<Blob> {
     const bytes = addPngText(new Uint8Array(await blob.arrayBuffer()), [
       { keyword: 'Title', text: input.text.title },
       { keyword: 'URL', text: input.text.link },
-      { keyword: 'Comment', text: input.text.sourceLine },
+      // PNG's registered keyword for the date; its text is free, ISO 8601 is the specification's suggestion.
+      { keyword: 'Creation Time', text: input.text.exportDate },
+      { keyword: 'Comment', text: `${input.text.madeOn}. ${input.text.sourceLine}` },
     ]);
     return new Blob([bytes], { type: 'image/png' });
   } finally {
