@@ -3,7 +3,12 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushSync } from 'svelte';
 import { AppState } from '../../src/lib/state/app-state.svelte';
-import { BROWSER_STORAGE, StoredLayers, type UserLayerStorage } from '../../src/lib/state/stored-layers.svelte';
+import {
+  BROWSER_STORAGE,
+  StoredLayers,
+  type LayerChannel,
+  type UserLayerStorage,
+} from '../../src/lib/state/stored-layers.svelte';
 import { buildAtlas, type Atlas } from '../../src/lib/data/atlas';
 import { renameLayer } from '../../src/lib/import/what-if';
 import { UserLayerStorageError, listUserLayers, saveUserLayer } from '../../src/lib/storage/user-layers';
@@ -37,15 +42,19 @@ function recordingStorage(stored: LayerFile[] = []) {
   const saved: LayerId[] = [];
   const deleted: LayerId[] = [];
   let failure: Error | null = null;
+  // What the store holds, so that reading it back after a write (`verify`) sees the writes.
+  const held = new Map(stored.map((l) => [l.meta.id, l]));
   const storage: UserLayerStorage = {
-    listUserLayers: async () => stored,
+    listUserLayers: async () => [...held.values()],
     saveUserLayer: async (layer) => {
       if (failure) throw failure;
       saved.push(layer.meta.id);
+      held.set(layer.meta.id, layer);
     },
     deleteUserLayer: async (id) => {
       if (failure) throw failure;
       deleted.push(id);
+      held.delete(id);
     },
   };
   return { storage, saved, deleted, failWith: (error: Error) => (failure = error) };
@@ -235,5 +244,56 @@ describe('StoredLayers.sync', () => {
     await vi.waitFor(() => expect(layers.notice).toMatch(/only user layers \(eigen\) are stored/));
     expect(layers.notice).not.toMatch(/Internal error/);
     cleanup();
+  });
+});
+
+/** Let every pending promise (writes, the read-back after them) settle. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+describe('nothing the user made is lost without a word', () => {
+  it('saves again what the app holds when the browser’s storage was cleared while it was open, and says so', async () => {
+    const { app, atlas } = readyApp();
+    await saveUserLayer(userLayer('columns'));
+    await saveUserLayer(userLayer('partial'));
+    const layers = new StoredLayers(app, BROWSER_STORAGE);
+    const cleanup = await connect(app, atlas, layers);
+    // The user (or the browser) clears the site's storage.
+    vi.stubGlobal('indexedDB', new IDBFactory());
+    app.putUserLayer(userLayer('cells'));
+    flushSync();
+    await settle();
+    expect((await listUserLayers()).map((l) => l.meta.id).sort()).toEqual([
+      'eigen-cells-2025',
+      'eigen-columns-2025',
+      'eigen-partial-2025',
+    ]);
+    expect(layers.notice).toContain('2 eigen lagen zijn opnieuw bewaard');
+    cleanup();
+  });
+
+  it('keeps two tabs in step: a layer added in one appears in the other, one deleted there is not saved back', async () => {
+    const name = `test-${Math.random()}`;
+    const [first, second] = [readyApp(), readyApp()];
+    const channels = [new BroadcastChannel(name), new BroadcastChannel(name)];
+    const [a, b] = [
+      new StoredLayers(first.app, BROWSER_STORAGE, channels[0] as unknown as LayerChannel),
+      new StoredLayers(second.app, BROWSER_STORAGE, channels[1] as unknown as LayerChannel),
+    ];
+    const cleanups = [await connect(first.app, first.atlas, a), await connect(second.app, second.atlas, b)];
+    first.app.putUserLayer(userLayer('columns'));
+    flushSync();
+    await vi.waitFor(() => expect(second.app.userLayers.map((l) => l.meta.id)).toEqual(['eigen-columns-2025']));
+    // The second tab deletes it; the first follows and does not write it back.
+    second.app.removeUserLayer('eigen-columns-2025');
+    flushSync();
+    await vi.waitFor(() => expect(first.app.userLayers).toEqual([]));
+    flushSync();
+    await settle();
+    expect(await listUserLayers()).toEqual([]);
+    expect([a.notice, b.notice]).toEqual([null, null]);
+    cleanups.forEach((c) => c());
+    channels.forEach((c) => c.close());
   });
 });

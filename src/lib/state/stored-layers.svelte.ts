@@ -3,6 +3,13 @@
  * loaded (keeping only the layers drawn on the atlas's gemeenten), then kept in step with `app.userLayers`
  * (save what is new or changed, delete what is gone). Problems with the store never stop the app: they
  * become one notice. The storage functions are passed in, so tests use fake-indexeddb or a fake.
+ *
+ * Nothing the user made is lost without a word (issue 13):
+ * - after every write the store is read back; a layer the app holds that the store lacks (the browser's storage
+ *   was cleared while the app was open) is saved again and the user is told;
+ * - tabs keep each other in step over a BroadcastChannel: a layer saved or deleted in one tab is added or removed
+ *   in the others, so a tab never re-saves a layer another tab deleted, and never holds a stale copy it could
+ *   write back over a newer one.
  */
 import { checkLayerAgainstTopology } from '../data/parse';
 import { messageOf } from '../errors';
@@ -20,6 +27,24 @@ export interface UserLayerStorage {
 
 /** The browser's IndexedDB store. */
 export const BROWSER_STORAGE: UserLayerStorage = { listUserLayers, saveUserLayer, deleteUserLayer };
+
+/** What one tab tells the others about its writes. */
+export type LayerMessage =
+  { from: string; kind: 'put'; layer: LayerFile } | { from: string; kind: 'delete'; id: LayerId };
+
+/** The channel tabs of this origin share (BroadcastChannel in the browser and in Node tests). */
+export interface LayerChannel {
+  postMessage(message: LayerMessage): void;
+  onmessage: ((event: MessageEvent<LayerMessage>) => void) | null;
+}
+
+/** The channel's name: one per origin, shared by every tab of the atlas. */
+export const LAYER_CHANNEL = 'samenwerkingsatlas-user-layers';
+
+/** The browser's channel between tabs, or null where there is none (then tabs do not keep in step). */
+export function browserChannel(): LayerChannel | null {
+  return typeof BroadcastChannel === 'undefined' ? null : (new BroadcastChannel(LAYER_CHANNEL) as LayerChannel);
+}
 
 /**
  * Reads the stored layers for an atlas and keeps the store in step with `app.userLayers`.
@@ -39,10 +64,17 @@ export class StoredLayers {
   private stored = new Map<LayerId, LayerFile>();
   private readonly app: AppState;
   private readonly storage: UserLayerStorage;
+  private readonly channel: LayerChannel | null;
+  /** This tab, so that it ignores its own messages where a channel echoes them. */
+  private readonly tab = Math.random().toString(36).slice(2);
+  /** Writes not yet finished; the store is checked once they all are. */
+  private pending = 0;
 
-  constructor(app: AppState, storage: UserLayerStorage = BROWSER_STORAGE) {
+  constructor(app: AppState, storage: UserLayerStorage = BROWSER_STORAGE, channel: LayerChannel | null = null) {
     this.app = app;
     this.storage = storage;
+    this.channel = channel;
+    if (channel) channel.onmessage = (event) => this.receive(event.data);
   }
 
   /**
@@ -94,18 +126,66 @@ export class StoredLayers {
     // Only the layers of the year on screen: while another year is read, its stored layers and the app's list of
     // the year before must not be compared (that would delete the one year's layers for the other's).
     const geometryId = this.app.load.status === 'ready' ? this.app.load.atlas.geometry.id : null;
-    const fail = (error: unknown) => this.fail(error);
     for (const layer of layers) {
       if (layer.meta.geometryId === geometryId && this.stored.get(layer.meta.id) !== layer) {
         this.stored.set(layer.meta.id, layer);
-        this.storage.saveUserLayer(layer).catch(fail);
+        this.write(this.storage.saveUserLayer(layer), { from: this.tab, kind: 'put', layer });
       }
     }
     for (const [id, stored] of [...this.stored]) {
       if (stored.meta.geometryId === geometryId && !layers.some((l) => l.meta.id === id)) {
         this.stored.delete(id);
-        this.storage.deleteUserLayer(id).catch(fail);
+        this.write(this.storage.deleteUserLayer(id), { from: this.tab, kind: 'delete', id });
       }
+    }
+  }
+
+  /** One write: tell the other tabs once it is done, and check the store when the last write of a burst is. */
+  private write(done: Promise<void>, message: LayerMessage): void {
+    this.pending++;
+    done
+      .then(() => this.channel?.postMessage(message))
+      .catch((error: unknown) => this.fail(error))
+      .finally(() => {
+        if (--this.pending === 0) void this.verify();
+      });
+  }
+
+  /**
+   * Read the store back: every layer of this year the app holds must be there. One that is not (the browser's
+   * storage was cleared meanwhile) is saved again from memory, and the user is told how many were restored.
+   */
+  async verify(): Promise<void> {
+    const geometryId = this.app.load.status === 'ready' ? this.app.load.atlas.geometry.id : null;
+    try {
+      // A lookup for this check only, never rendered.
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity
+      const inStore = new Set((await this.storage.listUserLayers()).map((l) => l.meta.id));
+      const missing = [...this.stored.values()].filter(
+        (l) => l.meta.geometryId === geometryId && !inStore.has(l.meta.id),
+      );
+      if (missing.length === 0) return;
+      await Promise.all(missing.map((layer) => this.storage.saveUserLayer(layer)));
+      this.notice = this.app.t('storeRestored', { count: missing.length });
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /**
+   * Another tab saved or deleted a layer: follow it, marking it as stored first so that `sync` writes nothing
+   * back (the other tab's write is the newer one).
+   */
+  private receive(message: LayerMessage): void {
+    if (message.from === this.tab || !this.isSaving) return;
+    if (message.kind === 'put') {
+      const layer = message.layer;
+      if (this.app.load.status !== 'ready' || layer.meta.geometryId !== this.app.load.atlas.geometry.id) return;
+      this.stored.set(layer.meta.id, layer);
+      this.app.userLayers = [...this.app.userLayers.filter((l) => l.meta.id !== layer.meta.id), layer];
+    } else {
+      this.stored.delete(message.id);
+      if (this.app.userLayers.some((l) => l.meta.id === message.id)) this.app.removeUserLayer(message.id);
     }
   }
 

@@ -141,7 +141,12 @@ function openDatabase(): Promise<IDBDatabase> {
         request.result.createObjectStore(USER_LAYER_STORE);
       }
     };
-    request.onsuccess = () => resolve(request.result);
+    request.onsuccess = () => {
+      // Let the site's storage be cleared (or the database upgraded elsewhere) while a write is under way: close,
+      // and the next call opens a fresh database.
+      request.result.onversionchange = () => request.result.close();
+      resolve(request.result);
+    };
     request.onerror = () => {
       const error = request.error;
       const reason: StorageFailure =
