@@ -93,6 +93,21 @@ test('the clean view shows only the map with its title, legend and sources, at a
   expect(guard.errors).toEqual([]);
 });
 
+test('the export offers the clean view of what is on screen, as a link and as code to embed', async ({ page }) => {
+  await openApp(page, '?layers=ggd-2025&fill=ggd-2025');
+  await page.getByRole('button', { name: 'Exporteren', exact: true }).click();
+  const link = page.getByRole('link', { name: /schone weergave/i });
+  const href = (await link.getAttribute('href'))!;
+  expect(new URL(href).searchParams.get('view')).toBe('clean');
+  expect(new URL(href).searchParams.get('layers')).toBe('ggd-2025');
+  await expect(page.getByLabel('Code om in te bedden')).toHaveValue(
+    new RegExp(`^<iframe src="${href.replace(/[?.]/g, '\\$&')}"`),
+  );
+  await page.goto(href);
+  await expect(page.locator('.clean-caption [data-legend="ggd-2025"]')).toBeVisible();
+  await expect(page.locator('header')).toBeHidden();
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 

@@ -47,6 +47,11 @@ export class UrlSync {
     const { origin, pathname } = this.browser.location;
     return `${origin}${pathname}${serializeViewState(this.app.toView())}`;
   });
+  /** The same view in the clean presentation view (`view=clean`), for screenshots and embedding. */
+  cleanLink = $derived.by(() => {
+    const { origin, pathname } = this.browser.location;
+    return `${origin}${pathname}${serializeViewState({ ...this.app.toView(), clean: true })}`;
+  });
 
   /**
    * @param overlaysOf makes the layers a link names by projected id (`veiligthuis-2022~2023`) from the years'
