@@ -10,6 +10,7 @@
 import type { Atlas, AtlasLayer } from '../data/atlas';
 import type { MunicipalityCode } from '../types';
 import { hasBit, popcount, popcountAnd3 } from '../model/bitset';
+import { MeansAccumulator } from './means';
 import { layerModel } from '../model/layer-model';
 import { commonCoverage } from './sets';
 
@@ -66,12 +67,7 @@ export function computeCongruence(atlas: Atlas, layerA: AtlasLayer, layerB: Atla
   };
 
   const perMunicipality: MunicipalityCongruence[] = [];
-  let sum = 0;
-  let areaSum = 0;
-  let areaTotal = 0;
-  let peopleSum = 0;
-  let peopleTotal = 0;
-  let unknownInhabitantsCount = 0;
+  const means = new MeansAccumulator(table);
   for (let n = 0; n < table.codes.length; n++) {
     if (!hasBit(common, n)) continue;
     const keyA = a.setKey[n]!;
@@ -92,23 +88,10 @@ export function computeCongruence(atlas: Atlas, layerA: AtlasLayer, layerB: Atla
     const congruence = unionCount === 0 ? 1 : sharedPartnerCount / unionCount;
     perMunicipality.push({ code: table.codes[n]!, partnerCountA, partnerCountB, sharedPartnerCount, congruence });
 
-    sum += congruence;
-    const areaKm2 = table.areaKm2[n]!;
-    areaSum += areaKm2 * congruence;
-    areaTotal += areaKm2;
-    const people = table.inhabitants[n]!;
-    if (Number.isNaN(people)) unknownInhabitantsCount++;
-    else {
-      peopleSum += people * congruence;
-      peopleTotal += people;
-    }
+    means.add(n, congruence);
   }
-  const count = perMunicipality.length;
   return {
     perMunicipality,
-    mean: count > 0 ? sum / count : null,
-    meanByArea: areaTotal > 0 ? areaSum / areaTotal : null,
-    meanByInhabitants: peopleTotal > 0 ? peopleSum / peopleTotal : null,
-    unknownInhabitantsCount,
+    ...means.means(),
   };
 }

@@ -24,6 +24,7 @@ import { DataError } from '../errors';
 import { hasBit } from '../model/bitset';
 import type { LayerModel } from '../model/layer-model';
 import type { LayerId, MunicipalityCode } from '../types';
+import { MeansAccumulator } from './means';
 import { layerSetOf, refinementBlocks, type LayerSetCoverage } from './blocks';
 
 /**
@@ -148,12 +149,7 @@ export function computeMultiCongruence(atlas: Atlas, layers: readonly AtlasLayer
 
   const perMunicipality: MunicipalityMultiCongruence[] = [];
   const bins = new Array<number>(BIN_COUNT).fill(0);
-  let sum = 0;
-  let areaSum = 0;
-  let areaTotal = 0;
-  let peopleSum = 0;
-  let peopleTotal = 0;
-  let unknownInhabitantsCount = 0;
+  const means = new MeansAccumulator(table);
   for (let n = 0; n < table.codes.length; n++) {
     const block = blockOf[n]!;
     if (block < 0) continue;
@@ -181,16 +177,7 @@ export function computeMultiCongruence(atlas: Atlas, layers: readonly AtlasLayer
     perMunicipality.push({ code: table.codes[n]!, score, partnerUnionCount, partnerCounts: [...partnerCounts] });
     bins[binOf(partnerSum, layerCount, partnerUnionCount)]!++;
 
-    sum += score;
-    const areaKm2 = table.areaKm2[n]!;
-    areaSum += areaKm2 * score;
-    areaTotal += areaKm2;
-    const people = table.inhabitants[n]!;
-    if (Number.isNaN(people)) unknownInhabitantsCount++;
-    else {
-      peopleSum += people * score;
-      peopleTotal += people;
-    }
+    means.add(n, score);
   }
 
   const nameOf = (code: MunicipalityCode): string => atlas.municipalitiesByCode.get(code)?.name ?? code;
@@ -202,15 +189,11 @@ export function computeMultiCongruence(atlas: Atlas, layers: readonly AtlasLayer
         (x.code < y.code ? -1 : x.code > y.code ? 1 : 0),
     )
     .map((m) => m.code);
-  const count = perMunicipality.length;
   return {
     ...coverage,
     perMunicipality,
     ranking,
-    mean: count > 0 ? sum / count : null,
-    meanByArea: areaTotal > 0 ? areaSum / areaTotal : null,
-    meanByInhabitants: peopleTotal > 0 ? peopleSum / peopleTotal : null,
-    unknownInhabitantsCount,
+    ...means.means(),
     distribution: bins.map((binCount, i) => ({
       fromPct: i * 10,
       toPct: i === BIN_COUNT - 1 ? 100 : (i + 1) * 10,
