@@ -77,7 +77,7 @@ test('the catalogue finds layouts by what one types, and shows a 2016 layout wit
   await row.getByRole('button', { name: /Over deze laag/ }).click();
   await expect(row).toContainText('RegioAtlas');
   // By keyboard: hiding a layer from "Op de kaart" keeps the focus in that list, on the next layer's button.
-  const hideButtons = page.locator('[data-on-map] button.hide');
+  const hideButtons = page.locator('[data-on-map] button.remove');
   const count = await hideButtons.count();
   const position = await page
     .locator('[data-on-map]')
