@@ -96,9 +96,11 @@ test('from the profile, "show on map" highlights a region and "always together" 
   const profile = page.locator('.profile');
   await expect(profile.locator('h2')).toHaveText('Tiel');
 
-  // "Always together", from the data: the gemeenten sharing a region with Tiel in the most layers, by name on ties.
+  // "Always together", from the data: the gemeenten sharing a region with Tiel in the most layers, by name on ties,
+  // counted over the layers that give every gemeente a region (issue 12: one denominator per profile).
   const shared = new Map<string, number>();
-  for (const { id } of manifest.layers) {
+  const isComplete = (id: string) => new Set(layer(id).regions.flatMap((r) => r.members)).size === gemeenten.length;
+  for (const { id } of manifest.layers.filter((l) => isComplete(l.id))) {
     const partners = new Set(
       layer(id)
         .regions.filter((r) => r.members.includes(code))

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { feature } from 'topojson-client';
+import { feature, neighbors } from 'topojson-client';
 import type { LineString } from 'geojson';
 import {
   changedShare,
@@ -99,9 +99,13 @@ test('a matrix cell opens the pair: plain-language reading, crosswalk, and the m
   const hoveredCode = String(
     topology.objects.municipalities.geometries.find((g) => (g.properties as MunicipalityProps).name === name)!.id,
   );
-  // Every other gemeente in view is a control: its colour stays. (The highlight is a light shade: on the
-  // darkest congruence colour it moves the channels by about 10 each.)
-  const others = topology.objects.municipalities.geometries.map((g) => String(g.id)).filter((c) => c !== hoveredCode);
+  // Every other gemeente in view is a control: its colour stays. (The highlight is a shade and an outline.) Its
+  // neighbours are left out: at this scale some are a few pixels wide, and the outline along the shared border
+  // can cover the point sampled in them.
+  const geometries = topology.objects.municipalities.geometries;
+  const hoveredIndex = geometries.findIndex((g) => String(g.id) === hoveredCode);
+  const adjacent = new Set(neighbors(geometries as never)[hoveredIndex]!.map((i) => String(geometries[i]!.id)));
+  const others = geometries.map((g) => String(g.id)).filter((c) => c !== hoveredCode && !adjacent.has(c));
   const points = [hoveredCode, ...others].map((c) => pointInside(topology, c));
   const beforeHover = await mapColoursAt(page, points);
   await item.hover();

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAtlas } from '../../src/lib/data/atlas';
 import { DataError } from '../../src/lib/errors';
-import { alwaysTogether, municipalityProfile } from '../../src/lib/stats/profile';
+import { alwaysTogether, municipalityProfile, togetherLayers } from '../../src/lib/stats/profile';
 import type { LayerFile } from '../../src/lib/types';
 import { GRID, GRID_GEOMETRY, LAYOUTS, gridLayerFile } from '../fixtures/grid';
 
@@ -95,28 +95,31 @@ describe('alwaysTogether', () => {
       (e) => `${e.municipality.name} ${e.sharedCount}/${e.comparableCount}`,
     );
 
-  it('ranks by shared layers, out of the layers with data for both, ties by name', () => {
-    // Midden shares with Noord: columns, ell, partial, overlap (4; all five layers cover both);
-    // with Oost: rows, ell, overlap (3 of 4: partial lacks Oost); with West: rows, partial, overlap (3 of 5);
-    // Noordoost: ell, overlap (2 of 4); Noordwest: partial, overlap (2 of 5); Zuid: columns (1 of 3).
-    expect(summary('GM0005')).toEqual([
-      'Noord 4/5',
-      'Oost 3/4',
-      'West 3/5',
-      'Noordoost 2/4',
-      'Noordwest 2/5',
-      'Zuid 1/3',
-    ]);
-    expect(alwaysTogether(ATLAS, 'GM0005', 1)[0]!.sharedLayerIds).toEqual([
-      'columns-2025',
-      'ell-2025',
-      'partial-2025',
-      'overlap-2025',
-    ]);
+  it('counts only the layers that give every gemeente a region, and names the others', () => {
+    const { counted, leftOut } = togetherLayers(ATLAS);
+    expect(counted.map((l) => l.meta.id)).toEqual(['rows-2025', 'columns-2025', 'ell-2025']);
+    // partial covers 4 gemeenten, overlap 6 of the 9.
+    expect(leftOut.map((l) => l.meta.id)).toEqual(['partial-2025', 'overlap-2025']);
+    expect(togetherLayers(ATLAS, ['rows-2025', 'partial-2025'])).toMatchObject({
+      counted: [{ meta: { id: 'rows-2025' } }],
+      leftOut: [{ meta: { id: 'partial-2025' } }],
+    });
   });
 
-  it('only counts layers with data for the gemeente, and respects limit and a choice of layers', () => {
-    // Zuidoost is in rows R3 (7, 8), columns C3 (3, 6) and ell L1 (1, 4, 7, 8) only.
+  // Issue 12: a partial layer made it "4 of 5" for one partner next to "3 of 4" for another.
+  it('ranks by shared layers out of one denominator per profile, ties by name', () => {
+    // Midden (rows R2 = 4,5,6; columns C2 = 2,5,8; ell L2 = 2,3,5,6) shares with Noord: columns, ell;
+    // with Oost: rows, ell; with Noordoost: ell; with West: rows; with Zuid: columns. The partial and
+    // overlap layers, which leave gemeenten out, are not counted.
+    expect(summary('GM0005')).toEqual(['Noord 2/3', 'Oost 2/3', 'Noordoost 1/3', 'West 1/3', 'Zuid 1/3']);
+    expect(alwaysTogether(ATLAS, 'GM0005', 1)[0]!.sharedLayerIds).toEqual(['columns-2025', 'ell-2025']);
+    for (const a of ATLAS.municipalities) {
+      expect(new Set(alwaysTogether(ATLAS, a.code, 9).map((e) => e.comparableCount)), a.name).toEqual(new Set([3]));
+    }
+  });
+
+  it('respects limit and a choice of layers', () => {
+    // Zuidoost is in rows R3 (7, 8), columns C3 (3, 6) and ell L1 (1, 4, 7, 8).
     expect(summary('GM0009')).toEqual([
       'Zuid 2/3',
       'Zuidwest 2/3',
@@ -127,12 +130,7 @@ describe('alwaysTogether', () => {
     ]);
     expect(summary('GM0009', 3)).toEqual(['Zuid 2/3', 'Zuidwest 2/3', 'Noordoost 1/3']);
     expect(summary('GM0009', 0)).toEqual([]);
-    expect(summary('GM0005', 10, ['rows-2025', 'partial-2025'])).toEqual([
-      'West 2/2',
-      'Noord 1/2',
-      'Noordwest 1/2',
-      'Oost 1/1',
-    ]);
+    expect(summary('GM0005', 10, ['rows-2025', 'partial-2025'])).toEqual(['Oost 1/1', 'West 1/1']);
   });
 
   it('is symmetric in its counts', () => {

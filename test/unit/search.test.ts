@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildAtlas, type Municipality } from '../../src/lib/data/atlas';
 import { ALIASES } from '../../src/lib/data/aliases';
 import { parseFormerMunicipalities, parseManifest, parseMunicipalityTopology } from '../../src/lib/data/parse';
-import { buildSearchIndex, searchMunicipalities, type SearchResult } from '../../src/lib/data/search';
+import { buildSearchIndex, searchChoices, searchMunicipalities, type SearchResult } from '../../src/lib/data/search';
 import type { FormerMunicipality } from '../../src/lib/types';
 
 function municipality(code: string, name: string): Municipality {
@@ -153,11 +153,51 @@ describe('searchMunicipalities: former gemeenten', () => {
     expect(haaren.former.transfers.map((t) => t.date)).toEqual(Array(4).fill('2021-01-01'));
   });
 
+  it('keeps each receiver’s share of the area, in the order of the receivers', () => {
+    expect(only('Haaren').receiverShares).toEqual([0.4, 0.3, 0.2, 0.1]);
+    expect(only('Aalburg').receiverShares).toEqual([1]);
+  });
+
   it('finds Aalburg (Altena, 2019) and Nuth (Beekdaelen, 2019)', () => {
     const aalburg = only('aalburg');
     expect(aalburg.receivers.map((m) => m.name)).toEqual(['Altena']);
     expect(aalburg.former.transfers[0]?.date).toBe('2019-01-01');
     expect(only('NUTH').receivers.map((m) => m.code)).toEqual(['GM1954']);
+  });
+});
+
+/** The choices a result list offers: what each opens, and whether it is one successor of a divided gemeente. */
+const choices = (query: string) =>
+  searchChoices(searchMunicipalities(query, INDEX)).map(
+    (c) => `${c.result.label} → ${c.target.name}${c.successor ? ` (${c.successor.share})` : ''}`,
+  );
+
+describe('searchChoices', () => {
+  // Issue 12: choosing Haaren opened Vught without saying that three other gemeenten got part of it.
+  it('offers every successor of a divided gemeente, the largest share first', () => {
+    expect(choices('Haaren')).toEqual([
+      'Haaren → Vught (0.4)',
+      'Haaren → Oisterwijk (0.3)',
+      'Haaren → Tilburg (0.2)',
+      'Haaren → Boxtel (0.1)',
+    ]);
+  });
+
+  it('offers a current gemeente, and a former one that went whole to one, as a single choice', () => {
+    expect(choices('Aalburg')).toEqual(['Aalburg → Altena']);
+    expect(choices('den bosch')).toEqual(["'s-Hertogenbosch → 's-Hertogenbosch"]);
+  });
+
+  it('keeps the order of the results around the successors', () => {
+    expect(choices('Haar')).toEqual([
+      'Haarlem → Haarlem',
+      'Haarlemmermeer → Haarlemmermeer',
+      'Haaren → Vught (0.4)',
+      'Haaren → Oisterwijk (0.3)',
+      'Haaren → Tilburg (0.2)',
+      'Haaren → Boxtel (0.1)',
+      'Haarlemmerliede en Spaarnwoude → Haarlemmermeer',
+    ]);
   });
 });
 
@@ -196,5 +236,12 @@ describe('searchMunicipalities on the built data (public/data)', () => {
     expect(formerOf('Nuth')).toEqual({ names: ['Beekdaelen'], years: ['2019'] });
     // A chain: part of Muiden went to Weesp in 2016, and Weesp to Amsterdam in 2022.
     expect(formerOf('Muiden').names).toEqual(['Gooise Meren', 'Amsterdam']);
+  });
+
+  it('offers Haaren’s four successors as choices, with shares that add up to the whole', () => {
+    const haaren = searchChoices(searchMunicipalities('Haaren', index));
+    expect(haaren.map((c) => c.target.name)).toEqual(['Vught', 'Oisterwijk', 'Tilburg', 'Boxtel']);
+    expect(haaren.every((c) => c.successor !== undefined)).toBe(true);
+    expect(haaren.reduce((sum, c) => sum + c.successor!.share, 0)).toBeCloseTo(1, 2);
   });
 });

@@ -142,17 +142,36 @@ describe('legendStops', () => {
   });
 });
 
-describe('congruence colours (map disagreement mode)', () => {
-  it('go from a strong colour at 0 to near white at 1, ascending and monotonic', () => {
+describe('congruence colours (the map in the pair view and the congruence map)', () => {
+  it('run the same way as the matrix: light at 0, darker as congruence grows, ascending stops', () => {
     const stops = congruenceColourStops();
     expect(stops[0]![0]).toBe(0);
     expect(stops.at(-1)![0]).toBe(1);
     for (let i = 1; i < stops.length; i++) {
       expect(stops[i]![0]).toBeGreaterThan(stops[i - 1]![0]);
-      expect(relativeLuminance(stops[i]![1])).toBeGreaterThan(relativeLuminance(stops[i - 1]![1]));
+      expect(relativeLuminance(stops[i]![1])).toBeLessThan(relativeLuminance(stops[i - 1]![1]));
     }
-    expect(relativeLuminance(stops[0]![1])).toBeLessThan(0.1);
-    expect(relativeLuminance(stops.at(-1)![1])).toBeGreaterThan(0.9);
+  });
+
+  // Issue 12: identical regions were drawn near white, which reads as "no data".
+  it('draw full agreement in a clear green, not white, and no congruence not white either', () => {
+    const agrees = parseColour(congruenceColour(1));
+    expect(relativeLuminance(congruenceColour(1))).toBeLessThan(0.4);
+    expect(agrees.g).toBeGreaterThan(agrees.r + 40);
+    expect(agrees.g).toBeGreaterThan(agrees.b + 40);
+    expect(contrastRatio(congruenceColour(0), '#ffffff')).toBeGreaterThan(1.05);
+  });
+
+  it('are the matrix’s colours for congruence, value for value', () => {
+    const matrix = metricColour(metric('congruence'), [0, 1]);
+    for (const value of samples(0, 1, 40))
+      expect(parseColour(congruenceColour(value))).toEqual(parseColour(matrix(value)));
+  });
+
+  it('keep dark text readable wherever a value is written on them', () => {
+    for (const value of samples(0, 1, 200)) {
+      expect(contrastRatio(congruenceColour(value), TEXT_DARK)).toBeGreaterThanOrEqual(MIN_TEXT_CONTRAST);
+    }
   });
 
   it('interpolate like the map expression, through every stop', () => {
@@ -161,13 +180,13 @@ describe('congruence colours (map disagreement mode)', () => {
     }
     // Channels are whole numbers, so close neighbours may round to the same colour.
     const luminances = samples(0, 1).map((v) => relativeLuminance(congruenceColour(v)));
-    for (let i = 1; i < luminances.length; i++) expect(luminances[i]).toBeGreaterThanOrEqual(luminances[i - 1]!);
-    expect(luminances.at(-1)! - luminances[0]!).toBeGreaterThan(0.8);
+    for (let i = 1; i < luminances.length; i++) expect(luminances[i]).toBeLessThanOrEqual(luminances[i - 1]!);
+    expect(luminances[0]! - luminances.at(-1)!).toBeGreaterThan(0.5);
   });
 
   it('are a fresh copy each time, so a caller cannot change the map’s colours', () => {
     const stops = congruenceColourStops();
     stops[0]![1] = '#000000';
-    expect(congruenceColourStops()[0]![1]).toBe('#54278f');
+    expect(congruenceColourStops()[0]![1]).toBe(AGREEMENT_RAMP[0]);
   });
 });

@@ -57,6 +57,23 @@ describe('statistics in the worker', () => {
     for (const matrix of expected) expect(matrixOf(result.layerIds, result.pairs, matrix.metric)).toEqual(matrix);
   });
 
+  // Issue 12: a partial layer's figures rest on few gemeenten, and the matrix says how many.
+  it('says for every pair of the matrix on how many gemeenten it rests, as the pair comparison does', async () => {
+    const { client } = connect();
+    const result = await client.matrix(ids);
+    const atlas = gridAtlas();
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = i; j < ids.length; j++) {
+        expect(result.coverage?.[i]?.[j], `${ids[i]} × ${ids[j]}`).toEqual(
+          compareLayers(atlas, ids[i]!, ids[j]!).coverage,
+        );
+      }
+    }
+    // The partial layer covers 4 of the grid's 9 gemeenten.
+    const partial = ids.indexOf('partial-2025');
+    expect(result.coverage?.[0]?.[partial]).toMatchObject({ commonCount: 4, totalCount: 9 });
+  });
+
   it('gives the full pair comparison, for the weight asked', async () => {
     const { client } = connect();
     const comparison = await client.pair('rows-2025', 'ell-2025', 'area');

@@ -41,6 +41,8 @@ export interface FormerResult extends ResultBase {
    * (ties by name): where selecting this result should lead. Never empty for a parsed former file.
    */
   receivers: Municipality[];
+  /** The share (0–1) of its area each receiver got, in the order of `receivers`. */
+  receiverShares: number[];
 }
 
 export type SearchResult = CurrentResult | FormerResult;
@@ -100,14 +102,19 @@ export function buildSearchIndex(
         const m = byCode.get(code);
         return m ? [{ m, share }] : [];
       })
-      .sort((a, b) => b.share - a.share || compare(normalizeName(a.m.name), normalizeName(b.m.name)))
-      .map((r) => r.m);
+      .sort((a, b) => b.share - a.share || compare(normalizeName(a.m.name), normalizeName(b.m.name)));
     entries.push({
       code: f.code,
       label: f.name,
       sortKey: normalizeName(f.name),
       keys: [key(normalizeName(f.name))],
-      result: { kind: 'former', label: f.name, former: f, receivers },
+      result: {
+        kind: 'former',
+        label: f.name,
+        former: f,
+        receivers: receivers.map((r) => r.m),
+        receiverShares: receivers.map((r) => r.share),
+      },
     });
   }
   return { entries };
@@ -220,4 +227,36 @@ function rank(candidates: Candidate[], limit: number): SearchResult[] {
       match,
       ...(alias === undefined ? {} : { alias }),
     }));
+}
+
+/** One choice the search offers: a result and the current gemeente choosing it opens. */
+export interface SearchChoice {
+  result: SearchResult;
+  /** The gemeente to open: the result itself, or where a former gemeente went. */
+  target: Municipality;
+  /**
+   * Set when the result is a former gemeente divided over several current ones (Haaren, 2021): this choice
+   * is one of them, with the share (0–1) of the former gemeente's area it got. The search lists every such
+   * successor as a choice of its own rather than opening the largest without saying so (issue #12).
+   */
+  successor?: { share: number };
+}
+
+/**
+ * The choices to list for `results`, in their order: a current gemeente is one choice; a former gemeente
+ * that went whole to one current gemeente is one choice leading there; a former gemeente divided over
+ * several is one choice per current gemeente that got part of it, the largest share first.
+ * @example searchChoices(searchMunicipalities('Haaren', index)).map((c) => c.target.name)
+ * // ['Vught', 'Oisterwijk', 'Tilburg', 'Boxtel'] (2021: 39 %, 31 %, 19 %, 10 % of its area)
+ */
+export function searchChoices(results: readonly SearchResult[]): SearchChoice[] {
+  return results.flatMap((result): SearchChoice[] => {
+    if (result.kind === 'current') return [{ result, target: result.municipality }];
+    if (result.receivers.length === 1) return [{ result, target: result.receivers[0]! }];
+    return result.receivers.map((target, i) => ({
+      result,
+      target,
+      successor: { share: result.receiverShares[i] ?? 0 },
+    }));
+  });
 }

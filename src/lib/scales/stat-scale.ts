@@ -1,14 +1,17 @@
 /**
  * Colour scales of the statistics views (issue #3): the layer matrix, its legend, and the map's
- * disagreement mode. Pure.
+ * congruence colouring (pair view and congruence map). Pure.
  *
- * Both ramps are sequential with lightness changing monotonically, so they read the same with every
- * kind of colour-vision deficiency (ColorBrewer's colour-blind-safe sequential schemes:
- * https://colorbrewer2.org). The matrix ramp (YlGnBu, cut before its dark end) stays light enough that
- * the value written on a cell in TEXT_DARK has at least 4.5:1 contrast everywhere on it (WCAG 2.x AA,
- * https://www.w3.org/TR/WCAG21/#contrast-minimum): no colour can offer 4.5:1 to both dark and white
- * text when its relative luminance lies between about 0.18 and 0.25, and a continuous ramp from light
- * to dark would have to cross that band.
+ * One ramp and one direction everywhere (issue #12): light is less alike, dark is more alike, and full
+ * agreement (identical regions, the same partners) is the ramp's green end, never white, which would read
+ * as "no data". The ramp is sequential with lightness changing monotonically, so it reads the same with
+ * every kind of colour-vision deficiency (ColorBrewer's colour-blind-safe YlGn: https://colorbrewer2.org);
+ * green keeps clear of the blue and vermillion border lines of the layers compared most. It is cut before
+ * its dark end so that the value written on a matrix cell in TEXT_DARK has at least 4.5:1 contrast
+ * everywhere on it (WCAG 2.x AA, https://www.w3.org/TR/WCAG21/#contrast-minimum): no colour can offer
+ * 4.5:1 to both dark and white text when its relative luminance lies between about 0.18 and 0.25, and a
+ * continuous ramp from light to dark would have to cross that band. The same cut keeps the border lines
+ * drawn over the map's colouring visible.
  */
 import { scaleLinear } from 'd3-scale';
 import type { MetricInfo } from '../stats/pair';
@@ -22,23 +25,19 @@ export const TEXT_LIGHT = '#ffffff';
 export const MIN_TEXT_CONTRAST = 4.5;
 
 /**
- * The matrix ramp from least to most agreement (ColorBrewer YlGnBu up to its middle blue, which has a
- * relative luminance of about 0.29, i.e. 5.2:1 against TEXT_DARK).
+ * The ramp from least to most agreement, for the matrix and the map (ColorBrewer YlGn from its second
+ * class up to its middle green, which has a relative luminance of about 0.31, i.e. 5.4:1 against TEXT_DARK;
+ * its light end, about 0.93, is a pale yellow rather than white).
  */
-export const AGREEMENT_RAMP: readonly string[] = ['#ffffd9', '#edf8b1', '#c7e9b4', '#7fcdbb', '#41b6c4', '#2c9fc4'];
+export const AGREEMENT_RAMP: readonly string[] = ['#f7fcb9', '#d9f0a3', '#addd8e', '#78c679', '#41ab5d'];
 
 /**
- * The map's disagreement ramp by congruence, from 0 (no partner in common: strong purple) to 1
- * (the same partners: near white). Purple keeps clear of the layers' line colours that are compared
- * most (Okabe-Ito blue and vermillion) and of the light categorical fills.
+ * The map's colours by congruence: AGREEMENT_RAMP spread evenly over 0 (no partner in common: light) to
+ * 1 (the same partners: the "agrees" green), as the matrix colours congruence over its domain [0, 1].
  */
-const CONGRUENCE_STOPS: readonly (readonly [number, string])[] = [
-  [0, '#54278f'],
-  [0.25, '#756bb1'],
-  [0.5, '#9e9ac8'],
-  [0.75, '#cbc9e2'],
-  [1, '#f7f6fb'],
-];
+const CONGRUENCE_STOPS: readonly (readonly [number, string])[] = AGREEMENT_RAMP.map(
+  (colour, i) => [i / (AGREEMENT_RAMP.length - 1), colour] as const,
+);
 
 /** An sRGB colour with channels 0–255. */
 export interface Rgb {
@@ -93,7 +92,7 @@ export function contrastRatio(x: string, y: string): number {
 /**
  * The text colour (TEXT_DARK or TEXT_LIGHT) with the higher contrast on background `bg`. On every colour
  * of AGREEMENT_RAMP (and between its stops) this is TEXT_DARK with at least 4.5:1 (tested).
- * @example textColourOn('#ffffd9') // '#1d232a'
+ * @example textColourOn('#f7fcb9') // '#1d232a'
  * @example textColourOn('#54278f') // '#ffffff'
  */
 export function textColourOn(bg: string): string {
@@ -118,8 +117,8 @@ export function metricDomain(metric: MetricInfo, values: Iterable<number | null>
  * The colour of a metric value: a light-to-dark sequential ramp where darker means more agreement, so
  * it runs the other way for a metric where lower is better (VI). Values outside `domain` are clamped.
  * Returns `rgb(r, g, b)` strings. Throws Error when the domain is empty or not finite.
- * @example metricColour(findMetric('congruence')!, [0, 1])(1) // 'rgb(44, 159, 196)' (the darkest stop)
- * @example metricColour(findMetric('vi')!, [0, 3])(0) // 'rgb(44, 159, 196)': VI 0 is full agreement
+ * @example metricColour(findMetric('congruence')!, [0, 1])(1) // 'rgb(65, 171, 93)' (the darkest stop)
+ * @example metricColour(findMetric('vi')!, [0, 3])(0) // 'rgb(65, 171, 93)': VI 0 is full agreement
  */
 export function metricColour(metric: MetricInfo, domain: readonly [number, number]): (value: number) => string {
   const [min, max] = domain;
@@ -168,8 +167,8 @@ export function cssGradient(stops: readonly Pick<LegendStop, 'offsetPct' | 'colo
 }
 
 /**
- * The map's disagreement colours as [congruence, CSS hex colour] pairs, ascending from 0 (strong) to 1
- * (near white), for a MapLibre expression:
+ * The map's congruence colours as [congruence, CSS hex colour] pairs, ascending from 0 (light) to 1
+ * (the darkest, "agrees" green), for a MapLibre expression:
  * `['interpolate', ['linear'], ['feature-state', 'congruence'], ...congruenceColourStops().flat()]`.
  */
 export function congruenceColourStops(): [number, string][] {
@@ -184,13 +183,13 @@ const congruenceScale = scaleLinear<string>()
 /**
  * The map's colour for a gemeente's congruence in [0, 1] (as the MapLibre expression interpolates it),
  * for swatches next to the map.
- * @example congruenceColour(1) // 'rgb(247, 246, 251)'
+ * @example congruenceColour(1) // 'rgb(65, 171, 93)'
  */
 export function congruenceColour(congruence: number): string {
   return congruenceScale(congruence);
 }
 
-/** The map's disagreement colours as a CSS gradient, for legends (0 on the left, 1 on the right). */
+/** The map's congruence colours as a CSS gradient, for legends (0 on the left, 1 on the right). */
 export function congruenceGradient(): string {
   return cssGradient(congruenceColourStops().map(([value, colour]) => ({ offsetPct: value * 100, colour })));
 }

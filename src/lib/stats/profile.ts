@@ -1,7 +1,8 @@
 /**
  * A gemeente's profile: its province and, for every layer, its region(s) with their size and partners; and
- * the gemeenten it shares a region with in the most layers ("always together"), which brings out regions
- * with an identity of their own (Rivierenland, Parkstad, Hoeksche Waard). Pure; computed on codes only.
+ * the gemeenten it shares a region with in the most layers ("always together", counted over the layers that
+ * give every gemeente a region), which brings out regions with an identity of their own (Rivierenland,
+ * Parkstad, Hoeksche Waard). Pure; computed on codes only.
  */
 import { DataError } from '../errors';
 import type { Atlas, AtlasLayer, Municipality } from '../data/atlas';
@@ -78,19 +79,43 @@ export interface TogetherEntry {
   municipality: Municipality;
   /** Layers in which the two share at least one region. */
   sharedCount: number;
-  /** Layers that have a region for both, so that the question can be asked there (≥ `sharedCount`). */
+  /** The layers counted (`togetherLayers(…).counted`): the same for every entry of a profile (≥ `sharedCount`). */
   comparableCount: number;
   /** The layers in which they share a region, in registry order. */
   sharedLayerIds: LayerId[];
 }
 
+/** Which layers "always together" counts, and which it leaves out. */
+export interface TogetherLayers {
+  /** The layers that give every gemeente of the atlas a region, in registry order. */
+  counted: AtlasLayer[];
+  /** The others (partial layers such as CJG, which knows 5 of 342), in registry order. */
+  leftOut: AtlasLayer[];
+}
+
+/**
+ * The layers "always together" counts: only those that give every gemeente a region, so that every
+ * count in a profile is out of the same number of layers (issue #12: a partial layer made it "9 of 11"
+ * for one partner next to "10 of 10" for another, where it knew one of the two). `layerIds` restricts
+ * the layers considered (default: all of the atlas).
+ * @example togetherLayers(atlas).counted.map((l) => l.meta.id) // ['rows-2025', 'columns-2025', 'ell-2025'] on the grid
+ */
+export function togetherLayers(atlas: Atlas, layerIds?: readonly LayerId[]): TogetherLayers {
+  const layers = layerIds ? atlas.layers.filter((l) => layerIds.includes(l.meta.id)) : atlas.layers;
+  const total = atlas.municipalities.length;
+  return {
+    counted: layers.filter((l) => l.coveredCount === total),
+    leftOut: layers.filter((l) => l.coveredCount !== total),
+  };
+}
+
 /**
  * The gemeenten that share a region with `code` in the most layers: each other gemeente with at least one
  * shared layer, ranked by the number of shared layers (descending), ties by name (Dutch collation), then code;
- * at most `limit`. `comparableCount` says out of how many layers: those with data for both gemeenten
- * (partial layers such as CJG cover few). `layerIds` restricts the layers counted (default: all).
- * Throws DataError for a code that is not a gemeente of the atlas.
- * @example alwaysTogether(atlas, 'GM0005', 1) // [{ municipality: Noord (GM0002), sharedCount: 4, comparableCount: 5, … }]
+ * at most `limit`. Only the layers of `togetherLayers` are counted (those that give every gemeente a region),
+ * so `comparableCount` is their number for every entry. `layerIds` restricts the layers considered (default:
+ * all). Throws DataError for a code that is not a gemeente of the atlas.
+ * @example alwaysTogether(atlas, 'GM0005', 1) // [{ municipality: Noord (GM0002), sharedCount: 2, comparableCount: 3, … }]
  */
 export function alwaysTogether(
   atlas: Atlas,
@@ -99,20 +124,18 @@ export function alwaysTogether(
   layerIds?: readonly LayerId[],
 ): TogetherEntry[] {
   requireMunicipality(atlas, code);
-  const layers = layerIds ? atlas.layers.filter((l) => layerIds.includes(l.meta.id)) : atlas.layers;
+  const { counted } = togetherLayers(atlas, layerIds);
   const shared = new Map<MunicipalityCode, LayerId[]>();
-  for (const layer of layers) {
+  for (const layer of counted) {
     const partners = new Set((layer.regionsByMember.get(code) ?? []).flatMap((r) => r.members));
     partners.delete(code);
     for (const partner of partners) shared.set(partner, [...(shared.get(partner) ?? []), layer.meta.id]);
   }
-  const covering = layers.filter((l) => l.regionsByMember.has(code));
   return [...shared]
     .flatMap(([partner, sharedLayerIds]): TogetherEntry[] => {
       const municipality = atlas.municipalitiesByCode.get(partner);
       if (!municipality) return [];
-      const comparableCount = covering.filter((l) => l.regionsByMember.has(partner)).length;
-      return [{ municipality, sharedCount: sharedLayerIds.length, comparableCount, sharedLayerIds }];
+      return [{ municipality, sharedCount: sharedLayerIds.length, comparableCount: counted.length, sharedLayerIds }];
     })
     .sort((a, b) => b.sharedCount - a.sharedCount || compareByName(a.municipality, b.municipality))
     .slice(0, Math.max(0, limit));

@@ -5,7 +5,7 @@
  */
 import type { LayerComparison } from '../stats/pair';
 import type { PairMetrics } from '../stats/matrix';
-import type { Weight } from '../stats/sets';
+import type { CommonCoverage, Weight } from '../stats/sets';
 import type { GeometryEntry, LayerFile, LayerId, MunicipalityTopology } from '../types';
 
 /**
@@ -48,6 +48,12 @@ export type StatsRequest = AtlasMessage | MatrixRequest | PairRequest | CancelMe
 export interface MatrixResult {
   layerIds: LayerId[];
   pairs: PairMetrics[][];
+  /**
+   * What each pair's figures rest on, `coverage[i][j]` for j ≥ i (the same from both sides): the gemeenten
+   * both layers cover and those left out (issue #12: a partial layer's figures rest on few). The engine
+   * always sends it; optional so that a matrix put together from `computePairMetrics` alone still fits.
+   */
+  coverage?: CommonCoverage[][];
 }
 
 /** What the worker sends back: progress, and one final answer per request. */

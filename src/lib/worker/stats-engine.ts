@@ -7,8 +7,9 @@
 import { buildAtlas, type Atlas } from '../data/atlas';
 import { DataError, messageOf } from '../errors';
 import { computePairMetrics, PairScratch, type PairMetrics } from '../stats/matrix';
+import { layerModel } from '../model/layer-model';
 import { compareLayers, findLayer, type LayerComparison } from '../stats/pair';
-import type { Weight } from '../stats/sets';
+import { commonCoverage, type CommonCoverage, type Weight } from '../stats/sets';
 import type { LayerFile, LayerId, MunicipalityTopology } from '../types';
 import type { AtlasMessage, MatrixResult, StatsPort, StatsRequest, StatsResponse } from './protocol';
 
@@ -111,6 +112,8 @@ export class StatsEngine {
     const files = layerIds.map((layerId) => this.files.get(layerId)!);
     const total = (layers.length * (layers.length + 1)) / 2;
     const pairs: PairMetrics[][] = layers.map(() => []);
+    const coverage: CommonCoverage[][] = layers.map(() => []);
+    const models = layers.map((layer) => layerModel(atlas.index, layer));
     let done = 0;
     let sliceStart = this.now();
     for (let i = 0; i < layers.length; i++) {
@@ -123,6 +126,8 @@ export class StatsEngine {
           byB.set(files[j]!, metrics);
         }
         pairs[i]![j] = metrics;
+        // A few words of bits per pair: not worth a cache.
+        coverage[i]![j] = commonCoverage(models[i]!, models[j]!).coverage;
         done++;
         if (this.now() - sliceStart > SLICE_MS) {
           onProgress(done, total);
@@ -132,7 +137,7 @@ export class StatsEngine {
         }
       }
     }
-    return { layerIds: [...layerIds], pairs };
+    return { layerIds: [...layerIds], pairs, coverage };
   }
 
   private pair(a: LayerId, b: LayerId, weight: Weight): LayerComparison {
