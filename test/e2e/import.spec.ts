@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { changedShare, guardPage, mapPixels, openApp, saveScreenshot, screenPoint } from './helpers';
 import type { MunicipalityProps } from '../../src/lib/types';
@@ -148,4 +149,128 @@ test('what-if: move a gemeente in a copy of a layer, see the comparison change, 
   await page.getByLabel('Naam van de nieuwe laag').fill('Utrecht bij Amersfoort');
   await page.getByRole('button', { name: 'Opslaan als eigen laag' }).click();
   await expect(page.locator('[data-layer^="eigen-"]')).toContainText('Utrecht bij Amersfoort');
+});
+
+/**
+ * One polygon of `vertices` positions (about 40 bytes each, so 100,000 make a 4 MB file, under the 5 MB limit):
+ * a band snaking west–east and back across the country, so that nearly every gemeente has a share of the
+ * vertices to compare with. Issue 13: such a file used to freeze the tab for minutes.
+ */
+function snakeGeoJson(vertices: number, rows = 60): string {
+  const perSide = Math.floor(vertices / (2 * rows));
+  const [south, north, west, east] = [50.8, 53.5, 3.4, 7.2];
+  const pitch = (north - south) / rows;
+  const upper: number[][] = [];
+  const lower: number[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const y = south + r * pitch;
+    for (let k = 0; k < perSide; k++) {
+      const t = k / (perSide - 1);
+      const x = r % 2 === 0 ? west + t * (east - west) : east - t * (east - west);
+      upper.push([x, y + pitch * 0.3]);
+      lower.push([x, y - pitch * 0.3]);
+    }
+  }
+  const ring = [...upper, ...lower.reverse()];
+  ring.push(ring[0]!);
+  return JSON.stringify({
+    type: 'FeatureCollection',
+    features: [{ type: 'Feature', properties: { naam: 'Slang' }, geometry: { type: 'Polygon', coordinates: [ring] } }],
+  });
+}
+
+test('a 100,000-vertex GeoJSON is imported off the main thread: progress, the map keeps working, Stop adds nothing', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const guard = guardPage(page);
+  await openApp(page);
+  await page.getByRole('button', { name: 'Importeren' }).click();
+  const input = page.getByLabel(/Kies een bestand/);
+  await expect(input).toBeVisible();
+  const text = snakeGeoJson(100_000);
+  expect(text.length).toBeGreaterThan(2_500_000);
+  expect(text.length).toBeLessThan(5 * 1024 * 1024);
+  // From a file on disk, so that the browser reads it as a user's file (a buffer would be decoded by a script in
+  // the page, a long task of the test's own).
+  const path = testInfo.outputPath('slang.geojson');
+  writeFileSync(path, text);
+  // Every main-thread task of 50 ms or more from now on (the browser's long-task entries), with when it started.
+  await page.evaluate(() => {
+    const win = window as unknown as { __longTasks: { start: number; duration: number }[] };
+    win.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) win.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask' });
+  });
+  const now = () => page.evaluate(() => performance.now());
+  /** The longest main-thread task that started at or after `since` (ms of the page's clock), 0 if none. */
+  const longestSince = (since: number) =>
+    page.evaluate(
+      (from) =>
+        Math.max(
+          0,
+          ...(window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks
+            .filter((task) => task.start >= from)
+            .map((task) => task.duration),
+        ),
+      since,
+    );
+  const stop = page.getByRole('button', { name: 'Inlezen stoppen' });
+  const label = page.locator('.import .running label');
+
+  let since = await now();
+  await input.setInputFiles(path);
+  await expect(stop).toBeVisible();
+  // Progress in gemeenten, with a bar that says how far it is.
+  await expect(label).toHaveText(/^Gemeenten vergeleken met de vlakken: \d+ van \d+$/);
+  await expect(page.locator('.import .running progress')).toHaveAttribute('max', /^\d+$/);
+  await saveScreenshot(page, 'import-progress');
+  // Reading, parsing and comparing so far took no task of 100 ms or more on the main thread.
+  expect(await longestSince(since)).toBeLessThan(100);
+  // The map answers meanwhile: a zoom with the wheel is drawn while the import still runs. (Drawing the map in
+  // this headless browser, without a GPU, takes long tasks of its own: they are not counted.)
+  const box = (await page.locator('.map').boundingBox())!;
+  const zoom = () => page.evaluate(() => (window as unknown as { __map: import('maplibre-gl').Map }).__map.getZoom());
+  const zoomBefore = await zoom();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -400);
+  await expect.poll(zoom).toBeGreaterThan(zoomBefore + 0.2);
+  await expect(stop).toBeVisible();
+  await stop.click();
+  await expect(stop).toBeHidden();
+  await expect(page.locator('.import .status')).toHaveText(
+    'Inlezen gestopt; er is niets toegevoegd en uw lagen zijn niet veranderd.',
+  );
+  await expect(page.locator('.import .preview')).toHaveCount(0);
+  await expect(page.locator('[data-layer^="eigen-"]')).toHaveCount(0);
+
+  // The app still works, and so does the importer: the same file, left to finish, gives its layer, again
+  // without a long task on the main thread from choosing the file to showing the result.
+  await page.waitForTimeout(1000);
+  since = await now();
+  await input.setInputFiles(path);
+  await expect(page.locator('.import .preview .summary')).toContainText('1 vlak gelezen, 1 gebruikt', {
+    timeout: 90_000,
+  });
+  await expect(page.getByRole('button', { name: 'Laag toevoegen' })).toBeEnabled();
+  expect(await longestSince(since)).toBeLessThan(100);
+  await saveScreenshot(page, 'import-snake-result');
+  await page.getByRole('button', { name: 'Laag toevoegen' }).click();
+  await expect(page.locator('[data-layer^="eigen-"]')).toHaveCount(1);
+  expect(guard.errors).toEqual([]);
+});
+
+test('a GeoJSON with more vertices than the limit is refused at once, saying how to simplify it', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Importeren' }).click();
+  const text = snakeGeoJson(260_000, 120).replace(/(\.\d{5})\d+/g, '$1');
+  expect(text.length).toBeLessThan(5 * 1024 * 1024);
+  await page
+    .getByLabel(/Kies een bestand/)
+    .setInputFiles({ name: 'fijn.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(text, 'utf8') });
+  await expect(page.locator('.import .problems')).toContainText('mapshaper.org, -simplify 10%');
+  await expect(page.locator('.import .problems')).toContainText('hoogstens 250.000');
+  await expect(page.getByRole('button', { name: 'Laag toevoegen' })).toBeDisabled();
+  await saveScreenshot(page, 'import-too-many-vertices');
 });

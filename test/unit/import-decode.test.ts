@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, MAX_IMPORT_BYTES } from '../../src/lib/import/decode';
+import { decodeBytes, guessUtf16, MAX_IMPORT_BYTES } from '../../src/lib/import/decode';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 /** "Súdwest-Fryslân" as Windows-1252: ú = 0xFA, â = 0xE2 (one byte each, not valid UTF-8). */
@@ -76,6 +76,26 @@ describe('decodeBytes', () => {
     expect(decodeBytes(bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1))).toMatchObject({
       ok: false,
       problem: { kind: 'spreadsheet' },
+    });
+  });
+
+  it('reads UTF-16 without a BOM, by where its zero bytes are, rather than calling it binary (issue 13)', () => {
+    const text = 'gemeente;regio\r\nSúdwest-Fryslân;Noord\r\n';
+    const le = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) le[2 * i] = text.charCodeAt(i);
+    const be = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) be[2 * i + 1] = text.charCodeAt(i);
+    expect(guessUtf16(le)).toBe('utf-16le');
+    expect(guessUtf16(be)).toBe('utf-16be');
+    expect(decodeBytes(le)).toEqual({ ok: true, text, encoding: 'utf-16le' });
+    expect(decodeBytes(be)).toEqual({ ok: true, text, encoding: 'utf-16be' });
+    // Binary data has zero bytes at both positions; UTF-8 text has none.
+    expect(guessUtf16(new Uint8Array(64))).toBeNull();
+    expect(guessUtf16(new TextEncoder().encode(text))).toBeNull();
+    // Zero bytes in the UTF-16 pattern whose characters are control codes: binary after all.
+    expect(decodeBytes(new Uint8Array(32).map((_, i) => (i % 2 === 0 ? 1 + (i % 7) : 0)))).toMatchObject({
+      ok: false,
+      problem: { kind: 'binary' },
     });
   });
 

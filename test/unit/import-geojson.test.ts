@@ -40,6 +40,16 @@ const membersOf = (result: ImportResult) =>
 const problemsOf = (result: ImportResult, ...kinds: string[]) => result.problems.filter((p) => kinds.includes(p.kind));
 
 describe('importGeoJson: valid polygons', () => {
+  it('never says a share below half as 50% (a gemeente 49.7% covered is “49%”, not placed)', () => {
+    const result = run(collection(feature({ name: 'Smal' }, rect(5.0, 52.2, 5.0497, 52.3))));
+    expect(problemsOf(result, 'partly-covered')).toEqual([
+      expect.objectContaining({
+        municipality: { code: 'GM0001', name: 'Noordwest' },
+        shares: [{ region: 'Smal', sharePct: 49 }],
+      }),
+    ]);
+  });
+
   it('a square over the north-west 2×2 block takes exactly those four gemeenten', () => {
     const result = run(collection(feature({ name: 'Blok' }, rect(5.0, 52.1, 5.2, 52.3))));
     expect(result.format).toBe('geojson');

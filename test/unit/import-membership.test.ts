@@ -106,8 +106,14 @@ describe('importCsv: separators, header and encodings', () => {
 
   it('gives line numbers of the file, counting blank lines and quoted line breaks', () => {
     const result = csv('gemeente;regio\n\nAmsterdm;"Noord\nwest"\nAmsterdam;Noord\n\nUtrecht;Zuid\nUtrecht;Zuid\n');
-    expect(kinds(result)).toEqual(['3:error:unknown-municipality', '8:warning:duplicate']);
+    // "Noord\nwest" had only the unknown gemeente: it falls away, and is named (from line 3 on).
+    expect(kinds(result)).toEqual([
+      '3:error:unknown-municipality',
+      '8:warning:duplicate',
+      'undefined:warning:region-left-out',
+    ]);
     expect(rowProblems(result)[1]).toMatchObject({ otherRow: 7 });
+    expect(rowProblems(result)[2]).toMatchObject({ value: 'Noord west', otherRow: 3 });
   });
 });
 
@@ -217,6 +223,8 @@ describe('importCsv: problems per row', () => {
         value: 'GM0003',
         mapsTo: [{ code: 'GM1979', name: 'Eemsdelta', year: 2021 }],
       },
+      // B's only row was the former gemeente: B is named as left out, not only its gemeente as without a region.
+      { severity: 'warning', kind: 'region-left-out', value: 'B', otherRow: 4 },
     ]);
   });
 

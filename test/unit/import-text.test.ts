@@ -112,6 +112,20 @@ describe('describeProblem', () => {
     );
   });
 
+  it('never says the same size twice when refusing a file (issue 13)', () => {
+    const MB = 1024 * 1024;
+    const tooLarge = (count: number, lang: 'nl' | 'en' = 'nl') =>
+      describeProblem({ severity: 'error', kind: 'too-large', count, limit: 5 * MB }, lang);
+    expect(tooLarge(5.2 * MB)).toBe('Het bestand is te groot (5,2 MB); de grens is 5 MB.');
+    expect(tooLarge(5.2 * MB, 'en')).toBe('The file is too large (5.2 MB); the limit is 5 MB.');
+    // Just over: more decimals, rounded down so the size never reads as the limit.
+    expect(tooLarge(5.04 * MB)).toBe('Het bestand is te groot (5,04 MB); de grens is 5 MB.');
+    expect(tooLarge(5.002 * MB)).toBe('Het bestand is te groot (5,002 MB); de grens is 5 MB.');
+    // Less than a thousandth of a MB over: in bytes.
+    expect(tooLarge(5 * MB + 1)).toBe('Het bestand is te groot (5.242.881 bytes); de grens is 5.242.880 bytes.');
+    expect(tooLarge(60 * MB)).toBe('Het bestand is te groot (60 MB); de grens is 5 MB.');
+  });
+
   it('numbers rows by the unit of the format', () => {
     const p: ImportProblem = { severity: 'error', kind: 'empty-municipality', row: 2 };
     expect(describeProblem(p, 'nl', 'csv')).toMatch(/^Regel 2:/);
@@ -132,6 +146,7 @@ describe('describeProblem', () => {
       'Regel 4: ‘Oudegem’ is een vroegere gemeente; het gebied hoort nu bij Utrecht (sinds 2019) en Tilburg (sinds 2019). Kies hieronder om vroegere gemeenten in te delen bij hun huidige gemeente.',
       'Regel 5: Geen regio ingevuld voor Utrecht; niet ingedeeld.',
       'Regel 7: Utrecht staat al in ‘B’ (regel 6); deze regel is dubbel en telt niet nog eens mee.',
+      'Regio ‘A’ valt weg: geen van de gemeenten ervan kon worden gebruikt (zie regel 2 en verder).',
       '8 gemeenten horen bij geen regio; op de kaart staat daar ‘geen gegevens’ (zoals Amstelveen, Amsterdam, Bergen (L.), Bergen (NH.), Eemsdelta, …).',
     ]);
   });

@@ -36,6 +36,8 @@ interface Tools {
   and: (items: string[]) => string;
   or: (items: string[]) => string;
   names: (list: MunicipalityRef[] | undefined) => string[];
+  /** A row of the file as the problem's format calls it, in lower case: "regel 4", "region 2", "vlak 3". */
+  where: (row: number | undefined) => string;
 }
 
 type Sentence = (p: ImportProblem, t: Tools) => string;
@@ -65,6 +67,12 @@ const GEOMETRY_REASONS: Record<GeometryReason, Record<Lang, (detail: string) => 
     en: (d) =>
       `has coordinates that are not longitude and latitude (${d}); save the file in WGS 84 (EPSG:4326), not for example in RD (EPSG:28992)`,
   },
+  'too-complex': {
+    nl: () =>
+      'heeft een rand die zichzelf vele keren snijdt of te grillig is om na te gaan; repareer en vereenvoudig het, bijvoorbeeld in mapshaper (mapshaper.org, -clean en -simplify 10%)',
+    en: () =>
+      'has a border that crosses itself many times or is too intricate to check; repair and simplify it, for example in mapshaper (mapshaper.org, -clean and -simplify 10%)',
+  },
   'intersect-failed': {
     nl: (d) =>
       `kon niet met de gemeenten worden vergeleken; de vorm is ongeldig, bijvoorbeeld een rand die zichzelf snijdt (${d})`,
@@ -75,8 +83,14 @@ const GEOMETRY_REASONS: Record<GeometryReason, Record<Lang, (detail: string) => 
 
 const SENTENCES: Record<ImportProblemKind, Record<Lang, Sentence>> = {
   'too-large': {
-    nl: (p, t) => `Het bestand is te groot (${megabytes(p.count, t)}); de grens is ${megabytes(p.limit, t)}.`,
-    en: (p, t) => `The file is too large (${megabytes(p.count, t)}); the limit is ${megabytes(p.limit, t)}.`,
+    nl: (p, t) => {
+      const [size, limit] = sizes(p.count, p.limit, t);
+      return `Het bestand is te groot (${size}); de grens is ${limit}.`;
+    },
+    en: (p, t) => {
+      const [size, limit] = sizes(p.count, p.limit, t);
+      return `The file is too large (${size}); the limit is ${limit}.`;
+    },
   },
   'empty-file': { nl: () => 'Het bestand is leeg.', en: () => 'The file is empty.' },
   binary: {
@@ -240,6 +254,24 @@ const SENTENCES: Record<ImportProblemKind, Record<Lang, Sentence>> = {
     nl: (p, t) => `Regio ${t.q(p.value)} bevat van geen enkele gemeente de helft en valt weg.`,
     en: (p, t) => `Region ${t.q(p.value)} holds half of no municipality and is left out.`,
   },
+  'region-left-out': {
+    nl: (p, t) =>
+      `Regio ${t.q(p.value)} valt weg: geen van de gemeenten ervan kon worden gebruikt (zie ${t.where(p.otherRow)} en verder).`,
+    en: (p, t) =>
+      `Region ${t.q(p.value)} is left out: none of its municipalities could be used (see ${t.where(p.otherRow)} onwards).`,
+  },
+  'too-many-vertices': {
+    nl: (p, t) =>
+      `De vlakken in het bestand hebben samen ${t.num(p.count)} punten; er worden er hoogstens ${t.num(p.limit)} ingelezen, want zo fijn zijn de gemeentegrenzen van de atlas lang niet. Vereenvoudig de vlakken, bijvoorbeeld in mapshaper (mapshaper.org, -simplify 10%), en lees het bestand opnieuw in. Er is niets ingelezen.`,
+    en: (p, t) =>
+      `The features in the file have ${t.num(p.count)} points together; at most ${t.num(p.limit)} are read, as the atlas’s municipal borders are nowhere near that fine. Simplify the features, for example in mapshaper (mapshaper.org, -simplify 10%), and import the file again. Nothing was imported.`,
+  },
+  'too-complex': {
+    nl: (p, t) =>
+      `De vlakken zijn te ingewikkeld om met de gemeenten te vergelijken: dat zou meer dan ${t.num(p.limit)} rekenstappen kosten. Vereenvoudig ze, bijvoorbeeld in mapshaper (mapshaper.org, -simplify 10%), en lees het bestand opnieuw in. Er is niets ingelezen.`,
+    en: (p, t) =>
+      `The features are too intricate to compare with the municipalities: that would take more than ${t.num(p.limit)} steps. Simplify them, for example in mapshaper (mapshaper.org, -simplify 10%), and import the file again. Nothing was imported.`,
+  },
   internal: {
     nl: (p) =>
       `Er ging iets mis bij het inlezen (${p.detail ?? '?'}). Dat is een fout in de atlas, niet in uw bestand; uw andere lagen zijn niet veranderd.`,
@@ -271,6 +303,7 @@ export function describeProblem(problem: ImportProblem, lang: Lang, format: Impo
     and: (items) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(items),
     or: (items) => new Intl.ListFormat(locale, { type: 'disjunction' }).format(items),
     names: (list) => (list ?? []).map((m) => m.name),
+    where: (row) => `${WHERE[format][lang].toLowerCase()} ${row === undefined ? '?' : row.toLocaleString(locale)}`,
   };
   let sentence = SENTENCES[problem.kind][lang](problem, tools);
   if (LEAVES_OUT.has(problem.kind) && problem.severity === 'warning') {
@@ -362,8 +395,24 @@ function named(p: ImportProblem, t: Tools, such: string): string {
   return ` (${such} ${list.join(', ')}${more ? ', …' : ''})`;
 }
 
-function megabytes(bytes: number | undefined, t: Tools): string {
-  if (bytes === undefined) return '?';
-  const mb = bytes / (1024 * 1024);
-  return `${mb.toLocaleString(LOCALES[t.lang], { maximumFractionDigits: mb < 10 ? 1 : 0 })} MB`;
+/**
+ * A file's size and the limit it exceeds, in MB (1024 × 1024 bytes), never as the same number: the size gets
+ * as many decimals (up to three) as it takes to differ from the limit, rounded down so that it never looks
+ * smaller than it is next to the limit ("5,2 MB; de grens is 5 MB"); a size only bytes over the limit is said
+ * in bytes, as the limit is then.
+ */
+function sizes(bytes: number | undefined, limitBytes: number | undefined, t: Tools): [string, string] {
+  const locale = LOCALES[t.lang];
+  const mb = (n: number, digits: number) =>
+    `${(Math.floor((n / (1024 * 1024)) * 10 ** digits) / 10 ** digits).toLocaleString(locale, { maximumFractionDigits: digits })} MB`;
+  if (bytes === undefined || limitBytes === undefined) {
+    return [bytes === undefined ? '?' : mb(bytes, 1), limitBytes === undefined ? '?' : mb(limitBytes, 1)];
+  }
+  const limit = mb(limitBytes, 3);
+  for (let digits = 1; digits <= 3; digits++) {
+    const size = mb(bytes, digits);
+    if (size !== limit) return [size, limit];
+  }
+  const exact = (n: number) => `${n.toLocaleString(locale)} bytes`;
+  return [exact(bytes), exact(limitBytes)];
 }

@@ -303,6 +303,17 @@ export class MembershipCollector {
     });
   }
 
+  /**
+   * The regions seen without any gemeente (every row of theirs was left out), in order of first appearance, as
+   * `region-left-out` warnings naming each (`otherRow`: its first row), so that a region never disappears with
+   * only its gemeenten reported as without a region.
+   */
+  leftOut(): ImportProblem[] {
+    return [...this.byKey.values()]
+      .filter((e) => e.members.size === 0)
+      .map((e) => ({ severity: 'warning', kind: 'region-left-out', value: e.name, otherRow: e.firstRow }));
+  }
+
   /** Set the note of a region (from a layer JSON). */
   setNote(entry: RegionEntry, note: string): void {
     entry.note = note;

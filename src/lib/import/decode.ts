@@ -1,7 +1,8 @@
 /**
  * Bytes of an imported file → text. Checks, in order: the size limit, an empty file, a spreadsheet
  * workbook or other binary content; then decodes UTF-8 (with or without BOM), UTF-16 with a BOM
- * (Excel's "Unicode text"), or else Windows-1252 (what older Dutch Excel versions write as "CSV").
+ * (Excel's "Unicode text") or without one (recognised by its zero bytes, see {@link guessUtf16}), or else
+ * Windows-1252 (what older Dutch Excel versions write as "CSV").
  * Pure: uses `TextDecoder` for UTF-8 and UTF-16 and a table for Windows-1252.
  */
 
@@ -27,13 +28,21 @@ export type DecodeResult =
 const SNIFF_BYTES = 8192;
 /** Share of control characters (other than tab, newline, carriage return, form feed) that makes a file binary. */
 const CONTROL_SHARE_LIMIT = 0.1;
+/**
+ * UTF-16 without a BOM: at least this share of the bytes at odd positions (little-endian) or at even positions
+ * (big-endian) is zero, the high byte of a Latin character, while at the other positions almost none are.
+ */
+const UTF16_ZERO_SHARE = 0.6;
+/** …and at most this share of the other positions' bytes is zero. */
+const UTF16_OTHER_ZERO_SHARE = 0.02;
 
 /**
  * Decode an imported file. Never throws.
  * - More than `limitBytes` (default {@link MAX_IMPORT_BYTES}): `too-large`.
  * - No bytes, or only a BOM and white space: `empty-file`.
  * - A ZIP (xlsx, ods) or OLE (xls) signature: `spreadsheet`, so the interface can say "save as CSV".
- * - Without a UTF-16 BOM, a NUL byte or more than 10% control characters in the first 8 kB: `binary`.
+ * - UTF-16 with a BOM, or without one when the zero bytes of the first 8 kB say so ({@link guessUtf16}).
+ * - Otherwise a NUL byte or more than 10% control characters in the first 8 kB: `binary`.
  * - UTF-8 is tried strictly (invalid sequences fail); a file that is not UTF-8 is read as Windows-1252,
  *   which maps every byte, so "Súdwest-Fryslân" saved by an old Excel still reads correctly.
  * @example decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, 0x61])) // { ok: true, text: 'a', encoding: 'utf-8-bom' }
@@ -47,11 +56,12 @@ export function decodeBytes(bytes: Uint8Array, limitBytes: number = MAX_IMPORT_B
   if (bytes.length === 0) return fail('empty-file');
   if (isSpreadsheet(bytes)) return fail('spreadsheet');
 
-  const utf16 = utf16Encoding(bytes);
+  const utf16 = utf16Encoding(bytes) ?? guessUtf16(bytes);
   let decoded: { text: string; encoding: TextEncodingName };
   if (utf16) {
     // TextDecoder drops the BOM (ignoreBOM is false by default).
     decoded = { text: new TextDecoder(utf16, { fatal: false }).decode(bytes), encoding: utf16 };
+    if (looksBinaryText(decoded.text)) return fail('binary');
   } else {
     if (looksBinary(bytes)) return fail('binary');
     decoded = decodeUtf8OrWindows1252(bytes);
@@ -101,6 +111,40 @@ function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   return null;
+}
+
+/**
+ * The byte order of UTF-16 text without a BOM, or null: Dutch text is mostly Latin characters, whose high byte
+ * is zero, so in the first 8 kB most bytes at odd positions (little-endian) or even positions (big-endian) are
+ * zero and almost none at the other positions. Binary data has zeros at both, and text in other encodings none.
+ * A file of odd length or under 8 bytes is not taken for UTF-16.
+ * @example guessUtf16(new Uint8Array([0x61, 0, 0x3b, 0, 0x62, 0, 0x0a, 0])) // 'utf-16le' ("a;b\n")
+ */
+export function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  // UTF-16 has two bytes per code unit: an odd length, or a handful of bytes, is something else.
+  if (bytes.length % 2 !== 0 || bytes.length < 8) return null;
+  const n = Math.min(bytes.length, SNIFF_BYTES);
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros >= UTF16_ZERO_SHARE * pairs && evenZeros <= UTF16_OTHER_ZERO_SHARE * pairs) return 'utf-16le';
+  if (evenZeros >= UTF16_ZERO_SHARE * pairs && oddZeros <= UTF16_OTHER_ZERO_SHARE * pairs) return 'utf-16be';
+  return null;
+}
+
+/** Decoded text that is no text after all: more than 10% control characters in its first 8,192 characters. */
+function looksBinaryText(text: string): boolean {
+  const n = Math.min(text.length, SNIFF_BYTES);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d) || c === 0x7f) control++;
+  }
+  return n > 0 && control / n > CONTROL_SHARE_LIMIT;
 }
 
 /** ZIP (`PK\x03\x04`: xlsx, ods) or OLE compound file (`D0 CF 11 E0`: xls). */

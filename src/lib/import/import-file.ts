@@ -8,7 +8,7 @@ import { LAYER_FORMAT } from '../data/parse';
 import { decodeBytes, MAX_IMPORT_BYTES } from './decode';
 import { importGeoJson } from './geojson';
 import { importCsv, importLayerJson } from './membership';
-import { failed, type ImportContext, type ImportOptions, type ImportResult } from './problems';
+import { failed, type ImportContext, type ImportHooks, type ImportOptions, type ImportResult } from './problems';
 
 /**
  * Import a file. Its bytes are decoded first (size limit, empty and binary files, encodings: see
@@ -22,6 +22,7 @@ export function importFile(
   fileName: string,
   context: ImportContext,
   options: ImportOptions = {},
+  hooks: ImportHooks = {},
 ): ImportResult {
   const total = context.atlas.municipalities.length;
   try {
@@ -30,7 +31,7 @@ export function importFile(
       const { kind, sizeBytes, limitBytes } = decoded.problem;
       return failed({ kind, count: sizeBytes, limit: limitBytes }, total);
     }
-    return { ...importText(decoded.text, fileName, context, options), encoding: decoded.encoding };
+    return { ...importText(decoded.text, fileName, context, options, hooks), encoding: decoded.encoding };
   } catch (error) {
     return internalFailure(error, total);
   }
@@ -38,13 +39,15 @@ export function importFile(
 
 /**
  * Import text a person pasted (or a decoded file): the same checks as {@link importFile} on characters
- * instead of bytes (limit `MAX_IMPORT_BYTES` characters, empty, NUL characters).
+ * instead of bytes (limit `MAX_IMPORT_BYTES` characters, empty, NUL characters). `hooks` follow a GeoJSON
+ * import's progress and bound its work (see `importGeoJson`).
  */
 export function importText(
   text: string,
   fileName: string,
   context: ImportContext,
   options: ImportOptions = {},
+  hooks: ImportHooks = {},
 ): ImportResult {
   const total = context.atlas.municipalities.length;
   try {
@@ -69,23 +72,13 @@ export function importText(
     if (json !== null && typeof json === 'object' && !Array.isArray(json)) {
       const o = json as { format?: unknown; type?: unknown };
       if (o.format === LAYER_FORMAT) return importLayerJson(json, fileName, context, options);
-      if (typeof o.type === 'string') return importGeoJson(json, fileName, context, options);
+      if (typeof o.type === 'string') return importGeoJson(json, fileName, context, options, hooks);
       if (typeof o.format === 'string') return failed({ kind: 'unknown-format', detail: o.format.slice(0, 60) }, total);
     }
     return failed({ kind: 'unknown-format', detail: Array.isArray(json) ? 'array' : typeof json }, total);
   } catch (error) {
     return internalFailure(error, total);
   }
-}
-
-/**
- * The result for a file of `sizeBytes` that is over the limit, so the interface can refuse it before
- * reading it into memory; null when the size is fine.
- */
-export function rejectOversize(sizeBytes: number, total: number): ImportResult | null {
-  return sizeBytes > MAX_IMPORT_BYTES
-    ? failed({ kind: 'too-large', count: sizeBytes, limit: MAX_IMPORT_BYTES }, total)
-    : null;
 }
 
 /** A bug of ours (or of a library) on strange input: said plainly, with the message, instead of thrown. */

@@ -205,7 +205,11 @@ export function importCsv(
     const nameCell = cell(fields, 'municipalityName');
     const municipality = place(codeCell, nameCell, line);
     const region = regionOf(cell(fields, 'regionName'), cell(fields, 'regionCode'), line, problems);
-    if (!municipality) continue;
+    if (!municipality) {
+      // The row is left out, but its region is known: if none of its rows can be used, that is said by name.
+      if (region) collector.region(region.code, region.name, line);
+      continue;
+    }
     if (!region) {
       problems.push({
         severity: rowSeverity,
@@ -247,8 +251,10 @@ export function importCsv(
       });
     }
   }
-  // Quote errors were collected while splitting the file; list every problem in line order (file-level first).
+  // Quote errors were collected while splitting the file; list every problem in line order (file-level first),
+  // then the regions that fell away.
   problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  problems.push(...collector.leftOut());
   const identity: UserLayerIdentity = { name: nameFromFile(fileName) };
   const result = finishImport(collector.regions(), identity, fileName, context, problems, {
     rows: dataRecords.length,
@@ -301,6 +307,7 @@ export function importLayerJson(
       matched++;
     }
   });
+  problems.push(...collector.leftOut());
   const { meta } = file;
   const isOwn = meta.domain === 'eigen' && /^eigen-[a-z0-9-]+$/.test(meta.kind);
   const name = {

@@ -4,8 +4,8 @@
  * summary. Shared by the CSV, layer-JSON and GeoJSON importers. Pure types and small helpers.
  */
 import type { Atlas } from '../data/atlas';
-import type { FormerMunicipality, LayerFile, MunicipalityCode } from '../types';
-import type { TextEncodingName } from './decode';
+import type { FormerMunicipality, LayerFile, LayerMeta, MunicipalityCode } from '../types';
+import { MAX_IMPORT_BYTES, type TextEncodingName } from './decode';
 
 /**
  * How bad a problem is:
@@ -21,10 +21,11 @@ export type ImportSeverity = 'error' | 'warning' | 'info';
  * `parseLayerFile` rejects), `unknown-format`, `other-geometry`, `no-regions`, `internal`.
  * Row level (CSV and layer JSON): `malformed-row`, `empty-municipality`, `unknown-municipality`,
  * `ambiguous-municipality`, `former-municipality`, `former-mapped`, `corrected`, `name-code-mismatch`,
- * `empty-region`, `region-name-conflict`, `long-name`, `duplicate`, `no-header`.
+ * `empty-region`, `region-name-conflict`, `long-name`, `duplicate`, `no-header`, and `region-left-out` (a region
+ * none of whose rows or members could be used, so it is not in the layer).
  * Result level: `multi-membership`, `partial-coverage`.
  * GeoJSON: `invalid-geometry` (with a `reason`), `self-intersection`, `split-municipality`,
- * `partly-covered`, `region-without-municipality`.
+ * `partly-covered`, `region-without-municipality`, and, for the whole file, `too-many-vertices` and `too-complex` (the work limit was reached).
  */
 export type ImportProblemKind =
   | 'too-large'
@@ -59,6 +60,9 @@ export type ImportProblemKind =
   | 'split-municipality'
   | 'partly-covered'
   | 'region-without-municipality'
+  | 'region-left-out'
+  | 'too-many-vertices'
+  | 'too-complex'
   | 'internal';
 
 /** Why a GeoJSON feature's geometry was not used (or, for `self-intersection`, is doubtful). */
@@ -70,7 +74,9 @@ export type GeometryReason =
   | 'too-few-positions'
   | 'unclosed-ring'
   | 'not-wgs84'
-  | 'intersect-failed';
+  | 'intersect-failed'
+  /** The border crosses itself too often, or its edges overlap too much to check (see `checkGeometry`). */
+  | 'too-complex';
 
 /** A gemeente named in a problem. */
 export interface MunicipalityRef {
@@ -108,9 +114,12 @@ export interface ImportProblem {
   municipalities?: MunicipalityRef[];
   /** For a duplicate or conflict: the line of the first occurrence. */
   otherRow?: number;
-  /** A count (gemeenten without a region, rows, features, …). */
+  /** A count (gemeenten without a region, rows, features, positions, …). */
   count?: number;
-  /** The limit that was exceeded (bytes for `too-large`, rows for `too-many-rows`). */
+  /**
+   * The limit that was exceeded (bytes for `too-large`, rows or features for `too-many-rows`, positions for
+   * `too-many-vertices`, steps of work for `too-complex`).
+   */
   limit?: number;
   /** For `split-municipality` and `partly-covered`: the regions holding the gemeente's area, largest first. */
   shares?: { region: string; sharePct: number }[];
@@ -155,12 +164,22 @@ export interface ImportResult {
   /** In file order (by row), then result-level problems. */
   problems: ImportProblem[];
   stats: ImportStats;
+  /** Steps of work a GeoJSON import took (see `WorkBudget` in `clip.ts`); absent for other formats. */
+  work?: number;
 }
 
-/** What an import is checked against. */
+/**
+ * What an import is checked against. Plain data (no maps or classes), so it can be sent to the import worker
+ * as it is.
+ */
 export interface ImportContext {
-  /** The loaded atlas: gemeenten, geometry (year) and topology (for GeoJSON), built-in layers (colours). */
-  atlas: Pick<Atlas, 'geometry' | 'municipalities' | 'topology' | 'layers'>;
+  /**
+   * The loaded atlas: gemeenten, geometry (year) and topology (for GeoJSON), and the colours of its layers
+   * (a new layer gets another). An `Atlas` fits.
+   */
+  atlas: Pick<Atlas, 'geometry' | 'municipalities' | 'topology'> & {
+    layers: readonly { meta: Pick<LayerMeta, 'color'> }[];
+  };
   /** Former gemeenten of the atlas's geometry, to recognise and map them. */
   former: readonly FormerMunicipality[];
   /** Today, ISO `YYYY-MM-DD`: the new layer's reference date (a parameter so results are deterministic). */
@@ -177,6 +196,14 @@ export interface ImportOptions {
   corrections?: Readonly<Record<string, MunicipalityCode>>;
 }
 
+/** How the caller follows a long import, and how much work it allows. Not part of the result. */
+export interface ImportHooks {
+  /** Told after each step of the longest phase (a GeoJSON's gemeenten measured): `done` of `total`. */
+  onProgress?: (done: number, total: number) => void;
+  /** Most steps of work (default `MAX_IMPORT_WORK` of `geojson.ts`); beyond it the file is refused as `too-complex`. */
+  workLimit?: number;
+}
+
 /** True when the result has at least one problem of severity `error`. */
 export function hasErrors(result: Pick<ImportResult, 'problems'>): boolean {
   return result.problems.some((p) => p.severity === 'error');
@@ -190,4 +217,14 @@ export function emptyStats(total: number): ImportStats {
 /** A result with only a file-level error and no layer. */
 export function failed(problem: Omit<ImportProblem, 'severity'>, total: number): ImportResult {
   return { layer: null, problems: [{ severity: 'error', ...problem }], stats: emptyStats(total) };
+}
+
+/**
+ * The result for a file of `sizeBytes` that is over the limit (`MAX_IMPORT_BYTES`), so the interface can
+ * refuse it before reading it into memory; null when the size is fine.
+ */
+export function rejectOversize(sizeBytes: number, total: number): ImportResult | null {
+  return sizeBytes > MAX_IMPORT_BYTES
+    ? failed({ kind: 'too-large', count: sizeBytes, limit: MAX_IMPORT_BYTES }, total)
+    : null;
 }
