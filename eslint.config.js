@@ -30,10 +30,12 @@ const BROWSER_EDGE = [
   'src/lib/export/download.ts',
   'src/lib/worker/stats-client.ts',
   'src/lib/worker/stats.worker.ts',
+  'src/lib/worker/import-client.ts',
+  'src/lib/worker/import.worker.ts',
 ];
 
 export default ts.config(
-  { ignores: ['dist/', 'node_modules/', 'public/data/', 'test-results/', 'playwright-report/'] },
+  { ignores: ['dist/', 'node_modules/', 'public/data/', 'test-results/', 'bench-results/', 'playwright-report/'] },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs['flat/recommended'],

@@ -1,12 +1,12 @@
 /**
- * The import worker's request/response API (src/lib/import/import-engine.ts and import-client.ts): the client
+ * The import worker's request/response API (src/lib/import/import-engine.ts and src/lib/worker/import-client.ts): the client
  * and the engine talk over a real MessageChannel (structured clone, as between the page and a Web Worker), so the
  * context, the file's bytes, progress and the result travel exactly as in the browser. Cancelling stops the
  * worker, and the next import starts a new one.
  */
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ImportClient, isAbortError, type ImportWorkerEnd } from '../../src/lib/import/import-client';
+import { ImportClient, isAbortError, type ImportWorkerEnd } from '../../src/lib/worker/import-client';
 import { PROGRESS_INTERVAL_MS, runImportRequest, type ImportRequest } from '../../src/lib/import/import-engine';
 import { importFile, importText } from '../../src/lib/import/import-file';
 import type { ImportContext } from '../../src/lib/import/problems';

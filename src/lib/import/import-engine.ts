@@ -1,7 +1,7 @@
 /**
  * The import worker's side: one message in (the file's bytes or pasted text, the atlas to check it against, the
  * user's choices), progress and one result out. The import itself is synchronous (`importFile`), so a cancel
- * cannot reach it: the app stops the worker instead (see `import-client.ts`), which loses nothing, as the worker
+ * cannot reach it: the app stops the worker instead (see `worker/import-client.ts`), which loses nothing, as the worker
  * holds nothing but the import under way. Pure: runs in the worker, and in Node tests as it is.
  */
 import { importFile, importText } from './import-file';

@@ -6,8 +6,8 @@
  * and the user's stored layers stay on the page. The browser end is {@link startImportWorker}; tests give
  * {@link ImportClient} a worker of their own.
  */
-import type { ImportRequest, ImportResponse } from './import-engine';
-import type { ImportContext, ImportOptions, ImportResult } from './problems';
+import type { ImportRequest, ImportResponse } from '../import/import-engine';
+import type { ImportContext, ImportOptions, ImportResult } from '../import/problems';
 
 /** What the client needs of a started worker. */
 export interface ImportWorkerEnd {
@@ -132,7 +132,6 @@ export class ImportClient {
 /** An import client whose worker is a Web Worker of the page, started on the first import. */
 export function startImportWorker(): ImportClient {
   return new ImportClient((receive, fail) => {
-    // eslint-disable-next-line no-restricted-globals -- the one place that starts the import worker
     const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
     worker.addEventListener('message', (event: MessageEvent<ImportResponse>) => receive(event.data));
     worker.addEventListener('error', (event) => {
