@@ -134,5 +134,11 @@ test.describe('on a phone', () => {
     // The map stays visible above the panel's sheet.
     const sheet = (await page.locator('.details').boundingBox())!;
     expect(sheet.y).toBeGreaterThan(150);
+    // The layer sheet's handle stays reachable under the panel, and pulling it up puts the layers on top.
+    await page.locator('.sheet-handle').click();
+    await expect(page.locator('.sheet-handle')).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.getByRole('button', { name: 'Exporteren', exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Exporteren', exact: true }).click();
+    await expect(page.locator('section.export')).toBeVisible();
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
 import { readyGridApp } from '../fixtures/grid-app';
+import { gridLayerFile } from '../fixtures/grid';
 import { computeMultiCongruence } from '../../src/lib/stats/multi-congruence';
 import { blocksLayerId } from '../../src/lib/stats/blocks-layer';
 import { parseViewState, serializeViewState, knownValues } from '../../src/lib/state/url-state';
@@ -23,7 +24,10 @@ describe('the congruence map in the app state', () => {
       atlas.layersById.get('columns-2025')!,
     ]);
     expect(app.multiCongruence?.mean).toBe(expected.mean);
-    expect([...app.congruence.entries()]).toEqual(expected.perMunicipality.map((m) => [m.code, m.score]));
+    // The map's colour value: the score stretched from [1/k, 1] to [0, 1] (k = 2 here: 2s − 1).
+    expect([...app.congruence.entries()]).toEqual(expected.perMunicipality.map((m) => [m.code, 2 * m.score - 1]));
+    expect(app.congruenceLegend).toContain('over 2 indelingen');
+    expect(app.congruenceLegend).toContain('50%');
     expect(app.mapLayers).toEqual(['rows-2025', 'columns-2025']);
     expect(app.mapFill).toBeNull();
   });
@@ -78,6 +82,16 @@ describe('the congruence map in the app state', () => {
     expect(ignored).toEqual([]);
     other.applyView(state);
     expect(other.panel).toEqual(app.panel);
+  });
+
+  it('drops a deleted own layer from its layouts, keeping the others', () => {
+    const app = readyGridApp();
+    const own = gridLayerFile('ell', true);
+    own.meta = { ...own.meta, id: 'eigen-ell-2025', kind: 'eigen-ell', domain: 'eigen' };
+    app.putUserLayer(own);
+    app.openCongruence(['rows-2025', 'columns-2025', 'eigen-ell-2025']);
+    app.removeUserLayer('eigen-ell-2025');
+    expect(app.panel).toMatchObject({ kind: 'congruence', layers: ['rows-2025', 'columns-2025'] });
   });
 
   it('keeps the export open over the panel, so the map does not change', () => {

@@ -141,7 +141,7 @@ describe('composeSvg', () => {
           lang: 'nl',
           title: 'T',
           link: LINK,
-          hasCongruence: true,
+          congruenceLegend: 'Congruentie per gemeente (0 = geen gemeenschappelijke partners, 1 = dezelfde partners)',
           exportDate: DATE,
         }),
       }),

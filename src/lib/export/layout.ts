@@ -237,8 +237,11 @@ export function compositionText(
     lang: Lang;
     title: string;
     link: string;
-    /** The gemeenten are coloured by congruence (pair view or congruence map): the legend gets its ramp. */
-    hasCongruence?: boolean;
+    /**
+     * What the congruence colouring of the gemeenten means (pair view or congruence map), when the map has one:
+     * the legend gets its ramp with this text.
+     */
+    congruenceLegend?: string;
     /** The day of the export, ISO `YYYY-MM-DD` (the caller's today). */
     exportDate: string;
   },
@@ -262,10 +265,10 @@ export function compositionText(
       }`,
     };
   });
-  if (options.hasCongruence) {
+  if (options.congruenceLegend) {
     legend.push({
       swatch: { kind: 'ramp', colours: CONGRUENCE_RAMP_STEPS.map(congruenceColour) },
-      label: t('congruenceLegend'),
+      label: options.congruenceLegend,
       detail: null,
     });
   }

@@ -66,6 +66,7 @@ const nl = {
   layerFilterCount: '{count} van {total} lagen gevonden',
   layersOnMap: 'Op de kaart ({count})',
   layersOnMapNone: 'Geen lagen op de kaart: kies er hieronder een.',
+  layersOnMapComparing: 'De kaart toont nu de vergelijking; deze lagen staan er weer op als u die sluit.',
   hideLayer: 'Verberg {layer}',
   resetLayers: 'Standaardlagen',
   resetLayersDone: 'De standaardlagen staan weer op de kaart.',
@@ -182,6 +183,8 @@ const nl = {
   borderMode: 'Gedeelde grenzen',
   borderModeLegend: 'Grens gedeeld door 1 laag … door alle {count} zichtbare lagen',
   congruenceLegend: 'Congruentie per gemeente (0 = geen gemeenschappelijke partners, 1 = dezelfde partners)',
+  congruenceMapLegend:
+    'Congruentie over {count} indelingen (licht: {low}, in elke indeling andere partners; donker: 100%, overal dezelfde partners)',
   linkIgnored: 'Uit de link genegeerd (onbekend of verouderd): {list}',
   linkIgnoredMore: '{list} en nog {count}',
   yearFailed: 'Het jaar {year} kon niet worden geladen: {message}',
@@ -477,6 +480,7 @@ const en: Record<MessageKey, string> = {
   layerFilterCount: '{count} of {total} layers found',
   layersOnMap: 'On the map ({count})',
   layersOnMapNone: 'No layers on the map: choose one below.',
+  layersOnMapComparing: 'The map shows the comparison now; these layers come back when you close it.',
   hideLayer: 'Hide {layer}',
   resetLayers: 'Default layers',
   resetLayersDone: 'The default layers are back on the map.',
@@ -593,6 +597,8 @@ const en: Record<MessageKey, string> = {
   borderMode: 'Shared borders',
   borderModeLegend: 'Border shared by 1 layer … by all {count} visible layers',
   congruenceLegend: 'Congruence per municipality (0 = no partners in common, 1 = the same partners)',
+  congruenceMapLegend:
+    'Congruence across {count} layouts (light: {low}, other partners in every layout; dark: 100%, the same partners everywhere)',
   linkIgnored: 'Ignored from the link (unknown or outdated): {list}',
   linkIgnoredMore: '{list} and {count} more',
   yearFailed: 'The year {year} could not be loaded: {message}',

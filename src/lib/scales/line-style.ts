@@ -50,7 +50,8 @@ const styleKey = (color: string, dash: readonly number[] | undefined): string =>
  * default (the mission layers) keep theirs, then every other layer in the given order keeps its own if no
  * layer before it has that style, and otherwise gets the first free combination of LINE_COLOURS × LINE_DASHES
  * (dash by dash, so the first stand-ins are solid lines). Beyond 32 visible layers combinations repeat. The
- * map, legend, catalogue and export all call this with the same layers, so they always agree.
+ * map, legend and export all call this with the layers the map draws, so they always agree (the catalogue shows
+ * the same styles for those layers).
  * @example assignLineStyles([{ id: 'a', color: '#000000' }, { id: 'b', color: '#000000' }]).get('b') // { color: '#0072B2' }
  */
 export function assignLineStyles(

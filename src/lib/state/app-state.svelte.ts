@@ -164,10 +164,19 @@ export class AppState {
   });
   /** The open congruence map, if any. */
   congruenceView = $derived(this.panel?.kind === 'congruence' ? this.panel : null);
-  /** The layers of the open congruence map that the atlas has. */
-  private congruenceLayers = $derived(
-    this.congruenceView?.layers.flatMap((id) => this.layersAtlas?.layersById.get(id) ?? []) ?? [],
+  /**
+   * The open congruence map's layouts and what it draws, as one string: the figures below depend on these only,
+   * so choosing a gemeente (a new panel object) recomputes nothing.
+   */
+  private congruenceKey = $derived(
+    this.congruenceView ? `${this.congruenceView.show}|${this.congruenceView.layers.join(',')}` : '',
   );
+  /** The layers of the open congruence map that the atlas has. */
+  private congruenceLayers = $derived.by(() => {
+    const ids = this.congruenceKey.split('|')[1];
+    return ids ? ids.split(',').flatMap((id) => this.layersAtlas?.layersById.get(id) ?? []) : [];
+  });
+  private congruenceShow = $derived(this.congruenceKey.split('|')[0] as CongruenceShow | '');
   /** The congruence map's figures, once two or more of its layers are there. Cheap enough for the main thread. */
   multiCongruence = $derived.by((): MultiCongruence | null => {
     const atlas = this.layersAtlas;
@@ -179,10 +188,10 @@ export class AppState {
   });
   /** The blocks or groups the congruence map draws, as a layer of their own (never listed or stored). */
   derivedLayer = $derived.by((): LayerFile | null => {
-    const view = this.congruenceView;
+    const show = this.congruenceShow;
     const atlas = this.layersAtlas;
-    if (!view || view.show === 'score' || !atlas || !this.buildingBlocks) return null;
-    return blocksLayerFile(atlas, this.buildingBlocks, this.congruenceLayers, view.show);
+    if (show === '' || show === 'score' || !atlas || !this.buildingBlocks) return null;
+    return blocksLayerFile(atlas, this.buildingBlocks, this.congruenceLayers, show);
   });
   /** Everything the app shows: the year's layers, the user's, and the congruence map's blocks while it draws them. */
   atlas = $derived.by((): Atlas | null => {
@@ -199,7 +208,7 @@ export class AppState {
   visibleLayers = $derived(
     this.atlas ? this.visible.flatMap((id) => this.atlas?.layersById.get(id) ?? []) : ([] as AtlasLayer[]),
   );
-  /** A layer's line as drawn now: its assigned style while visible, else its registry style. */
+  /** A layer's line as drawn now: its assigned style while the map draws it, else its registry style. */
   styleOf = (meta: LayerMeta): LineStyle => this.lineStyles.get(meta.id) ?? meta;
   /**
    * The matrix or a pair (whose back button returns to the matrix) is open: the matrix is wanted. A boolean, so
@@ -221,25 +230,37 @@ export class AppState {
    * the congruence map's layouts.
    */
   congruence = $derived.by((): ReadonlyMap<MunicipalityCode, number> => {
-    const multi = this.congruenceView?.show === 'score' ? this.multiCongruence : null;
+    const multi = this.congruenceShow === 'score' ? this.multiCongruence : null;
     if (multi) {
+      // Across k layouts a score lies in [1/k, 1] (1/k: other partners in every layout); stretched to [0, 1], so
+      // the ramp means the same as in the pair view: lightest for no partner in common, darkest for the same ones.
+      const k = multi.layerIds.length;
       // eslint-disable-next-line svelte/prefer-svelte-reactivity
-      return new Map(multi.perMunicipality.map((m) => [m.code, m.score]));
+      return new Map(multi.perMunicipality.map((m) => [m.code, (k * m.score - 1) / (k - 1)]));
     }
     const entries = this.comparison?.congruence.perMunicipality ?? [];
     // A new read-only map each time the pair changes; nothing mutates it, so it needs no SvelteMap.
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
     return new Map(entries.map((m) => [m.code, m.congruence]));
   });
+  /** What the congruence colouring means, for the legend and the export's legend. */
+  congruenceLegend = $derived(
+    this.congruenceShow === 'score' && this.multiCongruence
+      ? translate(this.lang, 'congruenceMapLegend', {
+          count: this.multiCongruence.layerIds.length,
+          low: `${formatNumber(100 / this.multiCongruence.layerIds.length, this.lang)}%`,
+        })
+      : translate(this.lang, 'congruenceLegend'),
+  );
   /** What the map draws: in the pair view only the two layers, without fill. */
   mapLayers = $derived(
     this.pair
       ? [this.pair.a, this.pair.b]
-      : this.congruenceView
+      : this.congruenceKey
         ? [...this.congruenceLayers.map((l) => l.meta.id), ...(this.derivedLayer ? [this.derivedLayer.meta.id] : [])]
         : this.visible,
   );
-  mapFill = $derived(this.pair ? null : this.congruenceView ? (this.derivedLayer?.meta.id ?? null) : this.shownFill);
+  mapFill = $derived(this.pair ? null : this.congruenceKey ? (this.derivedLayer?.meta.id ?? null) : this.shownFill);
   /** Distinct line styles of the layers the map draws (`assignLineStyles`), as the map and the export draw them. */
   lineStyles = $derived(assignLineStyles(this.mapLayers.flatMap((id) => this.atlas?.layersById.get(id)?.meta ?? [])));
   borderCounts = $derived(this.atlas && this.isBorderMode ? countBorders(this.atlas, this.mapLayers) : null);
@@ -449,6 +470,8 @@ export class AppState {
 
   /** A gemeente chosen in search: its profile, and the map zooms to it. */
   openProfile(code: MunicipalityCode): void {
+    // Search is a request to see the gemeente: its profile, not an export that would hide it.
+    this.isExporting = false;
     this.panel = { kind: 'profile', municipality: code };
     this.shownRegion = null;
     this.marked = [];
@@ -492,6 +515,9 @@ export class AppState {
     const p = this.panel;
     if ((p?.kind === 'region' && p.layerId === id) || (p?.kind === 'pair' && (p.a === id || p.b === id))) {
       this.panel = null;
+    }
+    if (p?.kind === 'congruence' && p.layers.includes(id)) {
+      this.panel = { ...p, layers: p.layers.filter((l) => l !== id) };
     }
     if (this.lastPair && (this.lastPair.a === id || this.lastPair.b === id)) this.lastPair = null;
   }

@@ -69,6 +69,8 @@ export class StoredLayers {
   private readonly tab = Math.random().toString(36).slice(2);
   /** Writes not yet finished; the store is checked once they all are. */
   private pending = 0;
+  /** Messages from other tabs that arrived before this tab held its layers. */
+  private inbox: LayerMessage[] = [];
 
   constructor(app: AppState, storage: UserLayerStorage = BROWSER_STORAGE, channel: LayerChannel | null = null) {
     this.app = app;
@@ -114,6 +116,8 @@ export class StoredLayers {
   /** `app.userLayers` now holds what `load` returned: from here on the store follows it. */
   startSaving(): void {
     this.isSaving = true;
+    // What other tabs did while this one was loading, in order.
+    for (const message of this.inbox.splice(0)) this.receive(message);
   }
 
   /**
@@ -177,7 +181,11 @@ export class StoredLayers {
    * back (the other tab's write is the newer one).
    */
   private receive(message: LayerMessage): void {
-    if (message.from === this.tab || !this.isSaving) return;
+    if (message.from === this.tab) return;
+    if (!this.isSaving) {
+      this.inbox.push(message);
+      return;
+    }
     if (message.kind === 'put') {
       const layer = message.layer;
       if (this.app.load.status !== 'ready' || layer.meta.geometryId !== this.app.load.atlas.geometry.id) return;
@@ -186,6 +194,9 @@ export class StoredLayers {
     } else {
       this.stored.delete(message.id);
       if (this.app.userLayers.some((l) => l.meta.id === message.id)) this.app.removeUserLayer(message.id);
+      // Delete here too: had this tab's read-back saved the layer again just before the message came (it cannot
+      // tell a deletion elsewhere from cleared storage), the layer would otherwise come back on the next reload.
+      this.storage.deleteUserLayer(message.id).catch((error: unknown) => this.fail(error));
     }
   }
 

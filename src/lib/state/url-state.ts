@@ -24,7 +24,7 @@ export interface ViewState {
   regionLayer: LayerId | null;
   /** An open layer pair (issue 3). */
   pair: [LayerId, LayerId] | null;
-  /** The layouts of the congruence map (issue 11), at least two. */
+  /** The layouts of the congruence map (issue 11); fewer than two is a valid state (the panel asks for more). */
   set: LayerId[] | null;
   /** What the congruence map draws: the score per gemeente, the building blocks or the coarsest common groups. */
   show: CongruenceShow | null;
@@ -139,13 +139,10 @@ export function parseViewState(search: string, known: KnownValues): { state: Vie
         else ignore(param, value);
         break;
       }
-      case 'set': {
-        const ids = value.split(',');
-        if (ids.length >= 2 && new Set(ids).size === ids.length && ids.every((id) => known.layerIds.has(id)))
-          state.set = ids;
-        else ignore(param, value);
+      case 'set':
+        // Each unknown id on its own is dropped (a deleted own layer), not the whole set.
+        state.set = value === '' ? [] : [...new Set(value.split(','))].flatMap((v) => layer(param, v) ?? []);
         break;
-      }
       case 'show':
         if ((CONGRUENCE_SHOWS as readonly string[]).includes(value)) state.show = value as CongruenceShow;
         else ignore(param, value);

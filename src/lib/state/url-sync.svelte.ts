@@ -158,6 +158,6 @@ export class UrlSync {
 /** The ids of layers drawn on another year's gemeenten (`kind-year~year`) that a query names. */
 function projectedIds(search: string): LayerId[] {
   const params = new URLSearchParams(search);
-  const ids = ['layers', 'pair', 'fill', 'via'].flatMap((p) => (params.get(p) ?? '').split(','));
+  const ids = ['layers', 'pair', 'fill', 'via', 'set'].flatMap((p) => (params.get(p) ?? '').split(','));
   return [...new Set(ids.filter((id) => parseProjectedLayerId(id) !== null))];
 }
