@@ -326,7 +326,7 @@ test('hostile layer and region names stay text on screen and in every export', a
 
   await openExport(page, '?layers=cjg-2025,jeugdregio-2025&fill=cjg-2025');
   await expect(page.locator('.legend')).toContainText(HOSTILE);
-  expect(await page.locator('section.export input[type="text"]').inputValue()).toContain(HOSTILE);
+  expect(await page.locator('section.export input[id$="-title"]').inputValue()).toContain(HOSTILE);
   expect(await page.locator('img[onerror], img[src="x"]').count()).toBe(0);
 
   const svg = (await download(page, 'Download SVG')).bytes.toString('utf8');

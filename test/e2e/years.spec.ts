@@ -103,7 +103,10 @@ test('search finds the gemeenten of the year shown; a later gemeente of the same
   await page.getByRole('radio', { name: /^2025:/ }).click();
   await expect(page.locator('.legend')).toContainText('alle 342 gemeenten');
   await box.fill('Haaren');
-  await expect(page.getByRole('option').first()).toContainText('2021');
+  await expect(page.getByRole('group', { name: /Haaren/ })).toContainText('Opgedeeld');
+  await box.press('Enter');
+  // The sentence about Haaren, with the date it was divided, stays below the field.
+  await expect(page.locator('.search .note')).toContainText('2021');
 });
 
 test('the about panel of a 2016 layer says that RegioAtlas 2016 has the same layout', async ({ page }) => {
