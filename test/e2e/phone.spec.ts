@@ -10,6 +10,16 @@ test('on a phone the map fills the screen and the layers are a bottom sheet', as
   expect(mapBox.height).toBeGreaterThan(500);
   expect(distinctColours(await mapPixels(page))).toBeGreaterThan(20);
   await saveScreenshot(page, 'phone-default');
+  // The first screen says what this is, and the search field's hint fits in it.
+  await expect(page.locator('.tagline')).toBeVisible();
+  const fit = await page.getByRole('combobox').evaluate((input: HTMLInputElement) => {
+    const style = getComputedStyle(input);
+    const context = document.createElement('canvas').getContext('2d')!;
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return { text: context.measureText(input.placeholder).width, room };
+  });
+  expect(fit.text).toBeLessThanOrEqual(fit.room);
   const handle = page.locator('.sheet-handle');
   await expect(handle).toHaveAttribute('aria-expanded', 'false');
   await handle.click();
