@@ -353,3 +353,23 @@ test('hostile layer and region names stay text on screen and in every export', a
   expect(guard.errors).toEqual([]);
   expect(guard.foreignRequests).toEqual([]);
 });
+
+test('the export draws exactly the view: the profile’s gemeente outlined, and border mode', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('combobox').fill('Tiel');
+  await page.getByRole('combobox').press('Enter');
+  await expect(page.locator('.profile')).toBeVisible();
+  await page.getByRole('button', { name: 'Exporteren', exact: true }).click();
+  await expect(page.locator('section.export')).toBeVisible();
+  // The profile stays open under the export, in the link too.
+  expect(new URL(page.url()).searchParams.get('gm')).toBe('GM0281');
+  const selected = (await download(page, 'Download SVG')).bytes.toString('utf8');
+  expect(selected.match(/class="selected"/g)).toHaveLength(1);
+  expect(selected).not.toContain('class="border-count"');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Gedeelde grenzen' }).click();
+  await page.getByRole('button', { name: 'Exporteren', exact: true }).click();
+  const shared = (await download(page, 'Download SVG')).bytes.toString('utf8');
+  expect((shared.match(/class="border-count"/g) ?? []).length).toBeGreaterThan(100);
+  expect(shared).not.toContain('class="region-line"');
+});

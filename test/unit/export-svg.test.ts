@@ -16,7 +16,8 @@ import {
   type Bbox,
   type Rect,
 } from '../../src/lib/export/layout';
-import { composeSvg, escapeXml, offsetPolyline, type SvgInput } from '../../src/lib/export/svg';
+import { borderCountStroke, composeSvg, escapeXml, offsetPolyline, type SvgInput } from '../../src/lib/export/svg';
+import { countBorders } from '../../src/lib/stats/border-count';
 import { gridAtlas } from '../fixtures/grid-atlas';
 import { congruenceColour } from '../../src/lib/scales/stat-scale';
 import { GRID, GRID_GEOMETRY, gridLayerFile } from '../fixtures/grid';
@@ -154,6 +155,31 @@ describe('composeSvg', () => {
     expect(out).toContain('Congruentie per gemeente');
     for (const step of CONGRUENCE_RAMP_STEPS) expect(out).toContain(`fill="${congruenceColour(step)}"`);
     expect(svg).not.toContain('class="congruence"');
+  });
+
+  it('draws the selected gemeente, the highlighted region and border mode as the map does', () => {
+    const atlas = gridAtlas();
+    const plain = composeSvg(gridInput());
+    expect(plain).not.toMatch(/class="(selected|highlighted-region|border-count)"/);
+    const marked = composeSvg(
+      gridInput({
+        marks: {
+          selected: 'GM0005',
+          highlighted: { layerId: 'rows-2025', code: 'R2' },
+          borderCounts: countBorders(atlas, ['rows-2025', 'partial-2025']),
+        },
+      }),
+    );
+    expect(count(marked, 'class="selected"')).toBe(1);
+    expect(count(marked, 'class="highlighted-region"')).toBe(1);
+    // Border mode: a line per shared border segment, none per layer.
+    expect(count(marked, 'class="border-count"')).toBe(
+      countBorders(atlas, ['rows-2025', 'partial-2025']).features.length,
+    );
+    expect(count(marked, 'class="region-line"')).toBe(0);
+    // The heaviest line where both layers have a border, the lightest where one does, as the map's expression.
+    expect(borderCountStroke(1)).toEqual({ colour: 'rgb(11, 31, 51)', width: 5 });
+    expect(borderCountStroke(0)).toEqual({ colour: 'rgb(154, 165, 177)', width: 0.75 });
   });
 
   it('offsets each visible layer’s borders as MapLibre’s line-offset does', () => {

@@ -12,7 +12,8 @@
  * rings); fills use `fill-rule="evenodd"`, which reads holes right whatever a ring's winding.
  */
 import type { GeoProjection } from 'd3-geo';
-import type { MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
+import type { FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
+import type { BorderCountProps } from '../stats/border-count';
 import type { MapGeometry } from '../geo/map-geometry';
 import type { Lang } from '../i18n/messages';
 import { assignLineStyles, LINE_WIDTH_PX, lineOffsets } from '../scales/line-style';
@@ -55,6 +56,25 @@ export interface SvgInput {
   measure?: MeasureText;
   /** Congruence per gemeente (0–1) to colour them by, as the map's disagreement mode does; none: no colouring. */
   congruence?: ReadonlyMap<string, number>;
+  /** The map's selection, drawn as on screen: see `MapMarks`. */
+  marks?: MapMarks;
+}
+
+/** What the map shows beyond its layers, which an export of exactly the view must show too (issue 12). */
+export interface MapMarks {
+  /** The gemeente whose panel is open, outlined. */
+  selected?: string | null;
+  /** The region shown in the region panel or the profile, outlined in its layer's colour. */
+  highlighted?: { layerId: LayerId; code: string } | null;
+  /** Border mode: each border segment as heavy as the number of layers sharing it, instead of a line per layer. */
+  borderCounts?: FeatureCollection<LineString, BorderCountProps> | null;
+}
+
+/** The border-count line of a segment shared by `share` of the layers, as the map draws it (map/layers.ts). */
+export function borderCountStroke(share: number): { colour: string; width: number } {
+  const mix = (from: number, to: number) => Math.round(from + (to - from) * share);
+  const [r, g, b] = [mix(0x9a, 0x0b), mix(0xa5, 0x1f), mix(0xb1, 0x33)];
+  return { colour: `rgb(${r}, ${g}, ${b})`, width: 0.75 + (5 - 0.75) * share };
 }
 
 /** Ids of the SVG's definitions, prefixed so that an SVG pasted into a page does not clash with others. */
@@ -376,7 +396,15 @@ function mapGroup(input: SvgInput, layout: CompositionLayout, projection: GeoPro
   }
   const offsets = lineOffsets(layers.length);
   const styles = assignLineStyles(layers);
+  const marks = input.marks ?? {};
+  for (const f of marks.borderCounts?.features ?? []) {
+    const { colour, width } = borderCountStroke(f.properties.share);
+    const d = lineData({ type: 'MultiLineString', coordinates: [f.geometry.coordinates] }, projection, map);
+    parts.push(element('path', { class: 'border-count', d, fill: 'none', stroke: colour, 'stroke-width': n(width) }));
+  }
   layers.forEach((meta, i) => {
+    // Border mode draws the shared borders instead of a line per layer, as the map does.
+    if (marks.borderCounts) return;
     const style = styles.get(meta.id) ?? meta;
     const borders = geometry.layers.get(meta.id)?.borders;
     if (!borders) return;
@@ -394,6 +422,28 @@ function mapGroup(input: SvgInput, layout: CompositionLayout, projection: GeoPro
       }),
     );
   });
+  const region = marks.highlighted
+    ? geometry.layers
+        .get(marks.highlighted.layerId)
+        ?.regions.features.find((f) => f.properties.code === marks.highlighted!.code)
+    : undefined;
+  if (region && marks.highlighted) {
+    const colour = styles.get(marks.highlighted.layerId)?.color ?? EXPORT_COLOURS.selected;
+    const d = polygonData(region.geometry, projection, map);
+    if (d)
+      parts.push(element('path', { class: 'highlighted-region', d, fill: 'none', stroke: colour, 'stroke-width': 4 }));
+  }
+  const selected = marks.selected
+    ? geometry.municipalities.features.find((f) => f.properties.code === marks.selected)
+    : undefined;
+  if (selected) {
+    const d = polygonData(selected.geometry, projection, map);
+    if (d) {
+      parts.push(
+        element('path', { class: 'selected', d, fill: 'none', stroke: EXPORT_COLOURS.selected, 'stroke-width': 3 }),
+      );
+    }
+  }
   parts.push(
     element('path', {
       class: 'outline',

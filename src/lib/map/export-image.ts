@@ -26,9 +26,10 @@ import {
   type TextSpan,
 } from '../export/layout';
 import { addPngText } from '../export/png-text';
-import { baseStyle, LAYER_CONGRUENCE } from './layers';
+import { baseStyle, LAYER_CONGRUENCE, LAYER_MUNICIPALITY_SELECTED, SOURCE_BORDER_COUNT } from './layers';
+import type { MapMarks } from '../export/svg';
 import { addBaseLayers, syncRegionLayers } from './setup';
-import { applyCongruence, applyLayerVisibility, showLayer } from './controller';
+import { applyCongruence, applyLayerVisibility, applyMunicipalityFlag, applySelection, showLayer } from './controller';
 import { assignLineStyles } from '../scales/line-style';
 
 /** What `exportPng` draws. */
@@ -51,6 +52,8 @@ export interface PngInput {
   timeoutMs?: number;
   /** Congruence per gemeente (0–1) to colour them by, as on the map; none: no colouring. */
   congruence?: ReadonlyMap<string, number>;
+  /** The selection and border mode, drawn as on screen. */
+  marks?: MapMarks;
 }
 
 const font = (sizePx: number, weight: FontWeight) => `${weight === 'bold' ? 'bold ' : ''}${sizePx}px ${FONT_FAMILY}`;
@@ -78,6 +81,7 @@ function renderOffscreen(map: maplibregl.Map, input: PngInput, timeoutMs: number
     });
     map.once('load', () => {
       const ids = input.layers.map((l) => l.id);
+      const marks = input.marks ?? {};
       addBaseLayers(map, input.geometry);
       syncRegionLayers(map, input.layers, input.geometry, new Map());
       applyLayerVisibility(map, {
@@ -85,10 +89,16 @@ function renderOffscreen(map: maplibregl.Map, input: PngInput, timeoutMs: number
         visible: ids,
         filled: input.filled,
         partial: new Set(input.layers.filter((l) => !l.coverage.isComplete).map((l) => l.id)),
-        isBorderMode: false,
-        highlighted: null,
+        isBorderMode: Boolean(marks.borderCounts),
+        highlighted: marks.highlighted?.layerId ?? null,
         styles: assignLineStyles(input.layers),
       });
+      if (marks.borderCounts) {
+        (map.getSource(SOURCE_BORDER_COUNT) as maplibregl.GeoJSONSource | undefined)?.setData(marks.borderCounts);
+      }
+      applySelection(map, null, marks.highlighted ?? null);
+      const selected = new Set(marks.selected ? [marks.selected] : []);
+      applyMunicipalityFlag(map, 'selected', LAYER_MUNICIPALITY_SELECTED, new Set(), selected);
       const congruence = input.congruence ?? new Map<string, number>();
       applyCongruence(map, new Map(), congruence);
       showLayer(map, LAYER_CONGRUENCE, congruence.size > 0);
