@@ -134,6 +134,15 @@ test.describe('on a phone', () => {
     // The map stays visible above the panel's sheet.
     const sheet = (await page.locator('.details').boundingBox())!;
     expect(sheet.y).toBeGreaterThan(150);
+    // The matrix's rotated column headers are readable: each lies inside the sheet once scrolled into view.
+    for (const header of await page.locator('.matrix th.column').all()) {
+      await header.scrollIntoViewIfNeeded();
+      const box = (await header.boundingBox())!;
+      const panel = (await page.locator('.details').boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(panel.x - 1);
+      expect(box.x + box.width).toBeLessThanOrEqual(panel.x + panel.width + 1);
+      expect(box.y).toBeGreaterThanOrEqual(panel.y - 1);
+    }
     // The layer sheet's handle stays reachable under the panel, and pulling it up puts the layers on top.
     await page.locator('.sheet-handle').click();
     await expect(page.locator('.sheet-handle')).toHaveAttribute('aria-expanded', 'true');
