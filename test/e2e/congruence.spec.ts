@@ -1,27 +1,19 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildAtlas, type AtlasLayer } from '../../src/lib/data/atlas';
 import { layerMatches } from '../../src/lib/data/catalogue';
-import { parseLayerFile, parseMunicipalityTopology } from '../../src/lib/data/parse';
 import { DOMAIN_NAMES } from '../../src/lib/i18n/messages';
 import { computeBuildingBlocks } from '../../src/lib/stats/blocks';
 import { computeMultiCongruence } from '../../src/lib/stats/multi-congruence';
-import type { LayerFile, Manifest } from '../../src/lib/types';
-import { pointInside } from './data-points';
+import { builtAtlas, pointInside } from './data-points';
 import { changedShare, guardPage, mapPixels, openApp, readData, saveScreenshot, screenPoint } from './helpers';
 
 const OUT = join(import.meta.dirname, '../../test-results/congruence');
 
-/** The built data of 2016, read as the app reads it, with every layer of that year. */
+/** The 2016 atlas with every layer of that year, and its topology for points inside gemeenten. */
 function data2016() {
-  const manifest = readData<Manifest>('manifest.json');
-  const geometry = manifest.geometries.find((g) => g.year === 2016)!;
-  const topology = parseMunicipalityTopology(readData(geometry.file), geometry.file);
-  const entries = manifest.layers.filter((l) => l.geometryId === geometry.id);
-  const files = entries.map((e) => parseLayerFile(readData<LayerFile>(e.file), e.file));
-  const atlas = buildAtlas(geometry, topology, files);
-  return { atlas, topology: readData<Parameters<typeof pointInside>[0]>(geometry.file) };
+  const atlas = builtAtlas(2016);
+  return { atlas, topology: readData<Parameters<typeof pointInside>[0]>(atlas.geometry.file) };
 }
 
 /** The catalogue rows shown now (not in a closed group). */
@@ -43,7 +35,7 @@ test('the catalogue finds layouts by what one types, and shows a 2016 layout wit
   for (const query of ['onderwijs', 'veilig']) {
     await filter.fill(query);
     const expected = atlas.layers
-      .filter((l: AtlasLayer) => layerMatches(l, query, DOMAIN_NAMES))
+      .filter((l) => layerMatches(l, query, DOMAIN_NAMES))
       .map((l) => l.meta.id)
       .sort();
     expect((await shownRows(page)).sort()).toEqual(expected);

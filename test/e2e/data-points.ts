@@ -2,6 +2,8 @@ import { feature } from 'topojson-client';
 import pointOnFeature from '@turf/point-on-feature';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { LayerFile, Manifest, MunicipalityProps, MunicipalityTopology } from '../../src/lib/types';
+import { buildAtlas, type Atlas } from '../../src/lib/data/atlas';
+import { parseLayerFile, parseManifest, parseMunicipalityTopology } from '../../src/lib/data/parse';
 import { readData } from './helpers';
 
 /**
@@ -27,4 +29,21 @@ export function pointInside(topology: MunicipalityTopology, code: string): [numb
   if (!geom) throw new Error(`no gemeente ${code} in the built topology`);
   const f = feature(topology, geom) as Feature<Polygon | MultiPolygon, MunicipalityProps>;
   return pointOnFeature(f).geometry.coordinates as [number, number];
+}
+
+/**
+ * The atlas of `year` (default: the newest, which the app opens with) from the built data, through the same
+ * parsers as the app, with every layer of that year: the numbers the app must show.
+ */
+export function builtAtlas(year?: number): Atlas {
+  const manifest = parseManifest(readData('manifest.json'), 'manifest.json');
+  const geometry =
+    year === undefined
+      ? [...manifest.geometries].sort((a, b) => b.year - a.year)[0]!
+      : manifest.geometries.find((g) => g.year === year)!;
+  return buildAtlas(
+    geometry,
+    parseMunicipalityTopology(readData(geometry.file), geometry.file),
+    manifest.layers.filter((l) => l.geometryId === geometry.id).map((l) => parseLayerFile(readData(l.file), l.file)),
+  );
 }

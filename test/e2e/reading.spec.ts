@@ -5,13 +5,9 @@
  * in "always together", and the hover card out of the way of a panel. Expectations come from the built data files.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { feature } from 'topojson-client';
 import bbox from '@turf/bbox';
 import type { FormerMunicipalitiesFile, LayerFile, MunicipalityProps } from '../../src/lib/types';
-import { buildAtlas } from '../../src/lib/data/atlas';
-import { parseLayerFile, parseManifest, parseMunicipalityTopology } from '../../src/lib/data/parse';
 import { compareLayers } from '../../src/lib/stats/pair';
 import { FEW_MUNICIPALITIES } from '../../src/lib/stats/multi-congruence';
 import {
@@ -23,25 +19,12 @@ import {
   screenPoint,
   seriousA11yViolations,
 } from './helpers';
-import { builtData, pointInside } from './data-points';
+import { builtAtlas, builtData, pointInside } from './data-points';
 
 type WithMap = { __map: import('maplibre-gl').Map };
 
 const PAIR = ['jeugdregio-2025', 'veiligthuis-2025'] as const;
 const MATRIX_LAYERS = ['jeugdregio-2025', 'veiligthuis-2025', 'cjg-2025', 'politie-eenheid-2025'];
-
-/** The atlas of the newest year from the built data, through the app's parsers. */
-function builtAtlas() {
-  const dir = join(import.meta.dirname, '../../public/data');
-  const read = (f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown;
-  const manifest = parseManifest(read('manifest.json'), 'manifest.json');
-  const geometry = [...manifest.geometries].sort((a, b) => b.year - a.year)[0]!;
-  return buildAtlas(
-    geometry,
-    parseMunicipalityTopology(read(geometry.file), geometry.file),
-    manifest.layers.filter((l) => l.geometryId === geometry.id).map((l) => parseLayerFile(read(l.file), l.file)),
-  );
-}
 
 /** Gemeenten a layer file gives a region. */
 const coveredBy = (file: LayerFile) => new Set(file.regions.flatMap((r) => r.members));

@@ -1,6 +1,4 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { feature, neighbors } from 'topojson-client';
 import type { LineString } from 'geojson';
 import {
@@ -15,26 +13,10 @@ import {
   saveScreenshot,
   seriousA11yViolations,
 } from './helpers';
-import { builtData, pointInside } from './data-points';
+import { builtAtlas, builtData, pointInside } from './data-points';
 import type { LayerFile, MunicipalityProps, MunicipalityTopology } from '../../src/lib/types';
-import { buildAtlas } from '../../src/lib/data/atlas';
-import { parseLayerFile, parseManifest, parseMunicipalityTopology } from '../../src/lib/data/parse';
 import { compareLayers, metricValue } from '../../src/lib/stats/pair';
 import { describeComparison } from '../../src/lib/stats/describe';
-
-/** The atlas from the built data, through the same parsers as the app: the numbers the app must show. */
-function builtAtlas() {
-  const dir = join(import.meta.dirname, '../../public/data');
-  const read = (f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown;
-  const manifest = parseManifest(read('manifest.json'), 'manifest.json');
-  // The year the app opens with: the newest.
-  const geometry = [...manifest.geometries].sort((a, b) => b.year - a.year)[0]!;
-  return buildAtlas(
-    geometry,
-    parseMunicipalityTopology(read(geometry.file), geometry.file),
-    manifest.layers.filter((l) => l.geometryId === geometry.id).map((l) => parseLayerFile(read(l.file), l.file)),
-  );
-}
 
 const nl = (v: number) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 3 }).format(v);
 
