@@ -80,7 +80,9 @@ test('through time: what changed in Veilig Thuis from 2022 to 2023, on the map a
   await page.goto('about:blank');
   await page.goto(link);
   await expect(page.locator('.pair')).toContainText('op de gemeenten van 2022', { timeout: 30_000 });
-  await expect(page.getByRole('radio', { checked: true })).toHaveAccessibleName(/^2022:/);
+  await expect(
+    page.getByRole('radiogroup', { name: 'Jaar' }).getByRole('radio', { checked: true }),
+  ).toHaveAccessibleName(/^2022:/);
   await expect(page.locator('.notice')).toHaveCount(0);
   expect(guard.errors).toEqual([]);
 });
