@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ImportClient, isAbortError, type ImportWorkerEnd } from '../../src/lib/worker/import-client';
 import { PROGRESS_INTERVAL_MS, runImportRequest, type ImportRequest } from '../../src/lib/import/import-engine';
 import { importFile, importText } from '../../src/lib/import/import-file';
-import type { ImportContext } from '../../src/lib/import/problems';
+import { plainImportContext, type ImportContext } from '../../src/lib/import/problems';
 import { importContext, utf8 } from '../fixtures/import-atlas';
 
 const ports: MessagePort[] = [];
@@ -17,19 +17,9 @@ afterEach(() => {
   for (const port of ports.splice(0)) port.close();
 });
 
-/** The import context as the panel sends it: plain data, the atlas's layers reduced to their colours. */
+/** The import context as the panel sends it (plain data). */
 function plainContext(): ImportContext {
-  const { atlas, former, today } = importContext();
-  return {
-    atlas: {
-      geometry: atlas.geometry,
-      topology: atlas.topology,
-      municipalities: atlas.municipalities,
-      layers: atlas.layers.map((l) => ({ meta: { color: l.meta.color } })),
-    },
-    former,
-    today,
-  };
+  return plainImportContext(importContext());
 }
 
 /** A client whose "workers" are engines behind MessageChannels; `started` counts them, `stopped` those ended. */

@@ -186,6 +186,23 @@ export interface ImportContext {
   today: string;
 }
 
+/**
+ * The part of `context` an import reads, as plain data that can be sent to the import worker: the atlas's layers
+ * reduced to their colours, no maps or classes.
+ */
+export function plainImportContext({ atlas, former, today }: ImportContext): ImportContext {
+  return {
+    atlas: {
+      geometry: atlas.geometry,
+      topology: atlas.topology,
+      municipalities: atlas.municipalities,
+      layers: atlas.layers.map((l) => ({ meta: { color: l.meta.color } })),
+    },
+    former,
+    today,
+  };
+}
+
 /** Choices the user makes after seeing the first result; each re-runs the import. */
 export interface ImportOptions {
   /** Put a former gemeente's rows in the current gemeente that received the largest share of it. */
