@@ -165,18 +165,15 @@ export class AppState {
   /** The open congruence map, if any. */
   congruenceView = $derived(this.panel?.kind === 'congruence' ? this.panel : null);
   /**
-   * The open congruence map's layouts and what it draws, as one string: the figures below depend on these only,
-   * so choosing a gemeente (a new panel object) recomputes nothing.
+   * The open congruence map's layout ids and what it draws (null: not open), as strings: the figures below depend
+   * on these only, so choosing a gemeente (a new panel object) or what to draw recomputes no figure.
    */
-  private congruenceKey = $derived(
-    this.congruenceView ? `${this.congruenceView.show}|${this.congruenceView.layers.join(',')}` : '',
-  );
+  private congruenceIds = $derived(this.congruenceView?.layers.join(',') ?? null);
+  private congruenceShow = $derived<CongruenceShow | null>(this.congruenceView?.show ?? null);
   /** The layers of the open congruence map that the atlas has. */
-  private congruenceLayers = $derived.by(() => {
-    const ids = this.congruenceKey.split('|')[1];
-    return ids ? ids.split(',').flatMap((id) => this.layersAtlas?.layersById.get(id) ?? []) : [];
-  });
-  private congruenceShow = $derived(this.congruenceKey.split('|')[0] as CongruenceShow | '');
+  private congruenceLayers = $derived(
+    this.congruenceIds ? this.congruenceIds.split(',').flatMap((id) => this.layersAtlas?.layersById.get(id) ?? []) : [],
+  );
   /** The congruence map's figures, once two or more of its layers are there. Cheap enough for the main thread. */
   multiCongruence = $derived.by((): MultiCongruence | null => {
     const atlas = this.layersAtlas;
@@ -190,7 +187,7 @@ export class AppState {
   derivedLayer = $derived.by((): LayerFile | null => {
     const show = this.congruenceShow;
     const atlas = this.layersAtlas;
-    if (show === '' || show === 'score' || !atlas || !this.buildingBlocks) return null;
+    if (show === null || show === 'score' || !atlas || !this.buildingBlocks) return null;
     return blocksLayerFile(atlas, this.buildingBlocks, this.congruenceLayers, show);
   });
   /** Everything the app shows: the year's layers, the user's, and the congruence map's blocks while it draws them. */
@@ -256,11 +253,13 @@ export class AppState {
   mapLayers = $derived(
     this.pair
       ? [this.pair.a, this.pair.b]
-      : this.congruenceKey
+      : this.congruenceShow !== null
         ? [...this.congruenceLayers.map((l) => l.meta.id), ...(this.derivedLayer ? [this.derivedLayer.meta.id] : [])]
         : this.visible,
   );
-  mapFill = $derived(this.pair ? null : this.congruenceKey ? (this.derivedLayer?.meta.id ?? null) : this.shownFill);
+  mapFill = $derived(
+    this.pair ? null : this.congruenceShow !== null ? (this.derivedLayer?.meta.id ?? null) : this.shownFill,
+  );
   /** Distinct line styles of the layers the map draws (`assignLineStyles`), as the map and the export draw them. */
   lineStyles = $derived(assignLineStyles(this.mapLayers.flatMap((id) => this.atlas?.layersById.get(id)?.meta ?? [])));
   borderCounts = $derived(this.atlas && this.isBorderMode ? countBorders(this.atlas, this.mapLayers) : null);
