@@ -6,7 +6,7 @@ import {
   regionLineLayers,
   regionSourceId,
 } from '../../src/lib/map/layers';
-import { LINE_SPACING_PX, lineOffsets } from '../../src/lib/scales/line-style';
+import { LINE_SPACING_PX, lineOffsets, MAX_LINE_OFFSET_PX } from '../../src/lib/scales/line-style';
 import { fillColour } from '../../src/lib/scales/palette';
 import type { LayerMeta } from '../../src/lib/types';
 
@@ -27,6 +27,19 @@ describe('lineOffsets', () => {
   });
   it('gives no offsets for no layers', () => {
     expect(lineOffsets(0)).toEqual([]);
+  });
+  it('keeps the spacing while the lines fit in the band, and narrows it beyond, never past the band', () => {
+    const seven = lineOffsets(7);
+    expect(seven[0]).toBeCloseTo(-MAX_LINE_OFFSET_PX);
+    expect(seven[1]! - seven[0]!).toBeCloseTo(LINE_SPACING_PX);
+    for (const count of [8, 11, 50]) {
+      const offsets = lineOffsets(count);
+      expect(offsets[0]).toBeCloseTo(-MAX_LINE_OFFSET_PX);
+      expect(offsets[count - 1]).toBeCloseTo(MAX_LINE_OFFSET_PX);
+      const spacing = (2 * MAX_LINE_OFFSET_PX) / (count - 1);
+      expect(spacing).toBeLessThan(LINE_SPACING_PX);
+      for (let i = 1; i < count; i++) expect(offsets[i]! - offsets[i - 1]!).toBeCloseTo(spacing);
+    }
   });
 });
 

@@ -6,14 +6,22 @@
 /** Distance in pixels between the parallel border lines of two visible layers. */
 export const LINE_SPACING_PX = 2.5;
 export const LINE_WIDTH_PX = 2;
+/**
+ * The farthest a layer's line is drawn from the true border. With LINE_SPACING_PX alone, 50 visible layers would put
+ * the outermost lines 61 px away, drawing borders kilometres from where they are (and spikes at sharp corners).
+ */
+export const MAX_LINE_OFFSET_PX = 7.5;
 
 /**
  * Line offsets for the visible layers, centred on the true border:
  * where layouts share a border you see parallel lines side by side, not one hiding the other.
+ * Up to 7 layers they are LINE_SPACING_PX apart; more share the band of ±MAX_LINE_OFFSET_PX, closer together.
  * @example lineOffsets(3) // [-2.5, 0, 2.5]
+ * @example lineOffsets(11) // [-7.5, -6, …, 6, 7.5]
  */
 export function lineOffsets(count: number): number[] {
-  return Array.from({ length: count }, (_, i) => (i - (count - 1) / 2) * LINE_SPACING_PX);
+  const spacing = count > 1 ? Math.min(LINE_SPACING_PX, (2 * MAX_LINE_OFFSET_PX) / (count - 1)) : LINE_SPACING_PX;
+  return Array.from({ length: count }, (_, i) => (i - (count - 1) / 2) * spacing);
 }
 
 /** A layer's border line: colour and MapLibre dash array (in line widths; none: solid). */
