@@ -47,6 +47,52 @@ test('the matrix shows every visible layer against every other, with the module�
   expect(guard.errors).toEqual([]);
 });
 
+test('a large matrix (all 34 layouts of 2016) comes a few rows per frame, busy until the last, and keeps them on a new metric', async ({
+  page,
+}) => {
+  const guard = guardPage(page);
+  // What the table held when it first entered the document.
+  await page.addInitScript(() => {
+    const w = window as Window & { __firstMatrix?: { rows: number; busy: string | null } };
+    const observer = new MutationObserver(() => {
+      const table = document.querySelector('.matrix table');
+      if (!table) return;
+      w.__firstMatrix = { rows: table.querySelectorAll('tbody tr').length, busy: table.getAttribute('aria-busy') };
+      observer.disconnect();
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
+  const atlas = builtAtlas(2016);
+  const ids = atlas.layers.map((l) => l.meta.id);
+  expect(ids.length).toBe(34);
+  await openApp(page, `?year=2016&layers=${ids.join(',')}`);
+  await page.getByRole('button', { name: 'Vergelijk lagen' }).click();
+  const table = page.locator('.matrix table');
+  await expect(table).toHaveAttribute('aria-busy', 'false');
+  const rows = page.locator('.matrix tbody tr');
+  await expect(rows).toHaveCount(ids.length);
+  // 100 cells a frame: 2 rows of 34 first, the table marked busy while the others come.
+  expect(await page.evaluate(() => (window as Window & { __firstMatrix?: unknown }).__firstMatrix)).toEqual({
+    rows: 2,
+    busy: 'true',
+  });
+  // The last row to come has the worker's numbers, against the first column.
+  const names = await page.locator('.matrix tbody th').allTextContents();
+  const idOf = (name: string) => atlas.layers.find((l) => l.meta.name.nl === name.trim())!.meta.id;
+  const [first, last] = [idOf(names[0]!), idOf(names[names.length - 1]!)];
+  const value = metricValue(compareLayers(atlas, last, first), 'congruence');
+  await expect(page.locator(`.matrix [data-cell="${ids.length - 1}-0"]`)).toContainText(
+    value === null ? '—' : nl(value),
+  );
+  // Another metric changes the numbers in place: every row is still there at once.
+  await page.getByLabel(/Maat|Metric/).selectOption('ari');
+  expect(await rows.count()).toBe(ids.length);
+  await expect(table).toHaveAttribute('aria-busy', 'false');
+  const ari = metricValue(compareLayers(atlas, last, first), 'ari');
+  await expect(page.locator(`.matrix [data-cell="${ids.length - 1}-0"]`)).toContainText(ari === null ? '—' : nl(ari));
+  expect(guard.errors).toEqual([]);
+});
+
 test('a matrix cell opens the pair: plain-language reading, crosswalk, and the map in disagreement mode', async ({
   page,
 }) => {
