@@ -23,11 +23,18 @@
  * file of another year before its first map idle, a legend of 2016 or 2025 lists other layers than the URL
  * asks for, a scale case throws), never for a missed target.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildBarePage, measureBrowser, VIEWPORT, type BrowserTimingResult, type ByteSummary } from './browser-timing';
+import {
+  bareTopologyQuery,
+  buildBarePage,
+  measureBrowser,
+  VIEWPORT,
+  type BrowserTimingResult,
+  type ByteSummary,
+} from './browser-timing';
 import { decodeAtlas, measureNode, type NodeRuns, type NodeTimingResult } from './node-timing';
 import { benchMatrix, formatMatrixBench, type Check, type MatrixBenchReport } from './matrix-bench';
 import {
@@ -182,11 +189,6 @@ async function main(): Promise<number> {
   const bare = measureFolder(BARE_OUT, isBundleFile);
 
   progress('First map idle and JS heap in Chromium');
-  const manifest = JSON.parse(readFileSync(join(DATA_DIR, 'manifest.json'), 'utf8')) as {
-    geometries: { file: string; year: number }[];
-  };
-  const topologyFile = [...manifest.geometries].sort((a, b) => b.year - a.year)[0]?.file;
-  if (!topologyFile) throw new Error('public/data/manifest.json lists no geometry');
   const server = await startServer([
     { prefix: '/app/', folder: DIST_DIR },
     { prefix: '/bare/data/', folder: DATA_DIR },
@@ -197,7 +199,7 @@ async function main(): Promise<number> {
     browser = await measureBrowser(
       [
         { name: 'app', url: `${server.origin}/app/` },
-        { name: 'bare', url: `${server.origin}/bare/?topology=data/${encodeURIComponent(topologyFile)}` },
+        { name: 'bare', url: `${server.origin}/bare/${bareTopologyQuery(DATA_DIR)}` },
       ],
       BROWSER_RUNS,
       BROWSER_WARMUP_RUNS,
@@ -212,6 +214,7 @@ async function main(): Promise<number> {
     distDir: DIST_DIR,
     sourceDataDir: DATA_DIR,
     benchDataDir: BENCH_DATA_DIR,
+    bareDir: BARE_OUT,
     matrixRounds: LAYERS_MATRIX_RUNS.rounds,
     matrixWarmupRounds: LAYERS_MATRIX_RUNS.warmupRounds,
     firstIdleRounds: LAYERS_FIRST_IDLE_RUNS.rounds,
@@ -390,7 +393,18 @@ function targetsOf(
       m.longTaskTotal,
       `long tasks per round: ${m.longTasksPerRound.join(', ')}; longest main-thread task: median ` +
         `${formatMs(m.longestTask.medianMs)}, max ${formatMs(m.longestTask.maxMs)}; matrix shown after median ` +
-        `${formatMs(m.shown.medianMs)}`,
+        `${formatMs(m.shown.medianMs)}; traced: ${m.mapFrameTotal} frames of the map, ${m.otherLongTaskTotal} others; ` +
+        `a frame of the bare page here: median ${formatMs(m.bareFrame.medianMs)}`,
+      'tasks',
+    ),
+    // Not a target of the issue: the part of it the app's own code decides. A frame of the map takes longer than
+    // the limit even on the bare page here (software WebGL), and the panel that opens narrows the map.
+    target(
+      `(part of the above) no main-thread task over ${LONG_TASK_LIMIT_MS} ms other than the map's frames while the ` +
+        `matrix of ${m.layerCount} layers computes and its table is built`,
+      0,
+      m.otherLongTaskTotal,
+      `per round: ${m.samples.map((s) => s.otherTasksOver50.length).join(', ')}`,
       'tasks',
     ),
     ...(scale.isSkipped

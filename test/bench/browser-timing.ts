@@ -10,6 +10,8 @@
  * workers (MapLibre's, and any the page started), so it is the JS heap the page keeps, not its garbage.
  * Each load also records which files under `data/` it requested before the first idle (resource timing).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page, type Request } from 'playwright-core';
 import { build } from 'vite';
 import { summarize, summarizeRatios, type RatioSummary, type Summary } from './stats';
@@ -85,6 +87,19 @@ export interface BrowserTimingResult {
   heapRatio: RatioSummary;
   /** Page errors, console errors and failed requests of any run (each one fails the bench). */
   errors: string[];
+}
+
+/**
+ * The bare page's query for a data folder: `?topology=data/<the newest year's gemeente topology>`, with the
+ * folder served as the page's `data/`.
+ */
+export function bareTopologyQuery(dataDir: string): string {
+  const manifest = JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8')) as {
+    geometries: { file: string; year: number }[];
+  };
+  const topologyFile = [...manifest.geometries].sort((a, b) => b.year - a.year)[0]?.file;
+  if (!topologyFile) throw new Error(`${join(dataDir, 'manifest.json')} lists no geometry`);
+  return `?topology=data/${encodeURIComponent(topologyFile)}`;
 }
 
 /** Build the bare page with Vite into `outDir` (relative asset paths, like the app). */

@@ -3,25 +3,33 @@
  * any main-thread task over 50 ms while it runs"). Each round opens the built app in a fresh browser
  * context on the 50-layer data folder (`bench-data.ts`) with every layer visible (`?layers=…`), waits for
  * the first map `idle` and then for a quiet main thread (no long task for a second), clicks the button that
- * opens the matrix and waits until `.matrix table` is visible. Measured from the click until the frame after
- * the table entered the document ("shown"):
+ * opens the matrix and waits until the whole table is there. The app puts a large matrix in a few rows per frame
+ * and marks the table `aria-busy` until its last row is in; measured from the click until the frame after that
+ * ("shown"):
  * - every main-thread task of 50 ms or more, by a PerformanceObserver for `longtask` that an init script
  *   registers before navigation (so it also sees the tasks of the page load, reported apart);
  * - the longest main-thread task of any length, from a Chromium trace of the same interval (category
  *   `toplevel`: every task the renderer's main thread runs, between two `performance.mark`s), since the
  *   Long Tasks API reports nothing under 50 ms;
+ * - of the traced tasks over 50 ms, which are frames of the map: mostly their frame's `Commit` (DevTools
+ *   timeline), where the main thread waits for the GPU process to draw the map's WebGL canvas in software;
  * - for the longest long animation frame in the interval (where Chromium has the API), the script that
  *   took longest in it, to say what blocked.
- * The target is met when no round has a long task in that interval.
+ * The target is met when no round has a long task in that interval. Then, as the least a frame of the map costs
+ * on this machine, the bare page (test/bench/bare: the gemeenten only) is resized a few times and each frame that
+ * follows is timed from a trace.
  *
  * `tsx test/bench/matrix-browser.ts` runs this part alone against the current dist/ (build first), with the
  * paired first idle of the 50-layer data against the built data; `npm run bench` runs it as its part 5.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { checkBenchData, writeBenchData, type BenchDataSummary } from './bench-data';
 import {
+  bareTopologyQuery,
+  buildBarePage,
   measureBrowser,
   newBenchContext,
   READY_TIMEOUT_MS,
@@ -39,14 +47,25 @@ export const LONG_TASK_LIMIT_MS = 50;
 /** A quiet main thread before the click: this long without a long task. */
 const QUIET_MS = 1000;
 const QUIET_TIMEOUT_MS = 30_000;
+/** The bare page's frames: this many resizes, between the viewport's width and this one, each given this long. */
+const BARE_RESIZES = 8;
+const BARE_NARROW_WIDTH = 960;
+const BARE_SETTLE_MS = 1000;
+const BARE_RESIZE_MARK = 'bench-bare-resize';
 /** Time for the last long-task entries to be delivered after the matrix is shown. */
 const SETTLE_MS = 300;
 const CLICK_MARK = 'bench-matrix-click';
+/** The bare page's source, built by `measureLayersInBrowser` when its folder has none. */
+const BARE_ROOT = join(fileURLToPath(import.meta.url), '..', 'bare');
 const SHOWN_MARK = 'bench-matrix-shown';
+/** The matrix table with every row in (the app marks it `aria-busy` while it adds rows). */
+const COMPLETE_TABLE = '.matrix table[aria-busy="false"]';
 
 export interface MatrixBrowserOptions {
   /** The app's URL (ending in `/`), served with the 50-layer folder as its data/. */
   appUrl: string;
+  /** The bare MapLibre page (test/bench/bare) with its `?topology=`: what one frame of the map costs at least. */
+  bareUrl: string;
   layerIds: readonly string[];
   rounds: number;
   warmupRounds: number;
@@ -54,12 +73,25 @@ export interface MatrixBrowserOptions {
 }
 
 /** A main-thread task, ms; `startMs` counted from the click. */
-export interface TaskSample {
+export interface TaskTime {
   startMs: number;
   durationMs: number;
+}
+
+/** A traced main-thread task. */
+export interface TaskSample extends TaskTime {
+  /**
+   * Of that, the frame's commit (the DevTools timeline's `Commit`). Headless Chromium composites in software, so a
+   * commit waits for the GPU process to draw the map's WebGL canvas (SwiftShader): a task that is mostly commit
+   * is a frame of the map, not work of the app's scripts or of its page layout.
+   */
+  commitMs: number;
   /** Detailed trace only: what the task spent its time on, e.g. `Commit 850 ms, FunctionCall index.js:815 12 ms`. */
   parts?: string;
 }
+
+/** A task over the limit that is mostly its frame's commit: the map being drawn (see `commitMs`). */
+export const isMapFrame = (task: TaskSample): boolean => task.commitMs >= task.durationMs / 2;
 
 /** A long animation frame of the interval and the script that took longest in it (what blocked). */
 export interface FrameScript {
@@ -80,15 +112,17 @@ export interface MatrixRoundSample {
   loadLongestTaskMs: number;
   /** How long after the first idle the main thread was quiet (no long task for QUIET_MS), counted from the first idle. */
   quietAfterMs: number;
-  /** Click to `.matrix table` in the document, and to the frame after it (shown). */
+  /** Click to the whole matrix table in the document (`aria-busy="false"`), and to the frame after it (shown). */
   tableMs: number;
   shownMs: number;
   /** Long tasks (≥ 50 ms, PerformanceObserver) overlapping the click-to-shown interval. */
-  longTasks: TaskSample[];
+  longTasks: TaskTime[];
   /** From the trace: the longest main-thread task in the interval, and how many tasks ran in it. */
   longestTaskMs: number;
   traceTaskCount: number;
-  traceTasksOver50: number;
+  /** The traced tasks over the limit: frames of the map (`isMapFrame`) and the others. */
+  mapFramesOver50: TaskSample[];
+  otherTasksOver50: TaskSample[];
   /** Long animation frames (≥ 50 ms) overlapping the interval, where Chromium has the API. */
   longFrames: FrameScript[];
   /** Rows of the matrix table (one per layer). */
@@ -107,6 +141,14 @@ export interface MatrixBrowserResult {
   /** Long tasks over the limit (PerformanceObserver) per round, and in all rounds. */
   longTasksPerRound: number[];
   longTaskTotal: number;
+  /** Of the traced tasks over the limit, in all rounds: frames of the map, and the others. */
+  mapFrameTotal: number;
+  otherLongTaskTotal: number;
+  /**
+   * One frame of the bare page (the gemeenten only) after its window narrows or widens, longest task per resize:
+   * the least a frame of the map costs on this machine.
+   */
+  bareFrame: Summary;
   firstIdle: Summary;
   loadLongestTask: Summary;
   /**
@@ -136,8 +178,8 @@ interface ScriptEntry {
 
 /**
  * Runs in the page before its scripts: observe long tasks and long animation frames (buffered, from the
- * navigation on), record the click on the matrix button, and when `.matrix table` enters the document after
- * it, the time then and after the next frame. The two marks bound the trace's interval.
+ * navigation on), record the click on the matrix button, and when the whole matrix table is in the document
+ * after it (`.matrix table[aria-busy="false"]`), the time then and after the next frame. The two marks bound the trace's interval.
  */
 function observeMainThread(): void {
   const w = window as MatrixWindow;
@@ -179,7 +221,8 @@ function observeMainThread(): void {
   );
   const tableObserver = new MutationObserver(() => {
     if (w.__benchMatrixClickMs === undefined || w.__benchMatrixTableMs !== undefined) return;
-    if (!document.querySelector('.matrix table')) return;
+    // The page cannot see this module's constants: the selector is COMPLETE_TABLE, written out.
+    if (!document.querySelector('.matrix table[aria-busy="false"]')) return;
     w.__benchMatrixTableMs = performance.now();
     tableObserver.disconnect();
     requestAnimationFrame(() =>
@@ -189,7 +232,7 @@ function observeMainThread(): void {
       }, 0),
     );
   });
-  tableObserver.observe(document, { subtree: true, childList: true });
+  tableObserver.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
 }
 
 /** Run the rounds: each a fresh context, load with every layer visible, open the matrix, measure. */
@@ -202,7 +245,7 @@ export async function measureMatrixInBrowser(options: MatrixBrowserOptions): Pro
     let attribution: TaskSample[] = [];
     for (let round = 0; round < options.warmupRounds + options.rounds; round++) {
       const isWarmup = round < options.warmupRounds;
-      // The first warm-up round is traced in detail, for what the long tasks are; the timed rounds lightly.
+      // Every round is traced with the timeline; the first warm-up round's long tasks are told in parts.
       const isDetailed = isWarmup && round === 0;
       const { sample, detailed } = await matrixRound(browser, url, options.layerIds.length, errors, isDetailed);
       if (isDetailed) attribution = detailed;
@@ -215,6 +258,8 @@ export async function measureMatrixInBrowser(options: MatrixBrowserOptions): Pro
       );
     }
     const perRound = samples.map((s) => s.longTasks.length);
+    options.log('  the bare page: one frame of the gemeenten after a resize');
+    const bareFrames = await measureBareFrames(browser, options.bareUrl, BARE_RESIZES, errors);
     return {
       chromium: browser.version(),
       layerCount: options.layerIds.length,
@@ -225,6 +270,9 @@ export async function measureMatrixInBrowser(options: MatrixBrowserOptions): Pro
       longestTask: summarize(samples.map((s) => s.longestTaskMs)),
       longTasksPerRound: perRound,
       longTaskTotal: perRound.reduce((a, b) => a + b, 0),
+      mapFrameTotal: samples.reduce((sum, s) => sum + s.mapFramesOver50.length, 0),
+      otherLongTaskTotal: samples.reduce((sum, s) => sum + s.otherTasksOver50.length, 0),
+      bareFrame: summarize(bareFrames),
       firstIdle: summarize(samples.map((s) => s.firstIdleMs)),
       loadLongestTask: summarize(samples.map((s) => s.loadLongestTaskMs)),
       attribution,
@@ -262,13 +310,15 @@ async function matrixRound(
         'toplevel',
         'blink.user_timing',
         '__metadata',
-        ...(isDetailed ? ['devtools.timeline', 'disabled-by-default-devtools.timeline'] : []),
+        // The timeline in every round: its `Commit` events tell the map's frames (`commitMs`) from other tasks.
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
       ],
     });
     let trace: Buffer;
     try {
       await page.locator('button.compare').click();
-      await page.locator('.matrix table').waitFor({ state: 'visible', timeout: READY_TIMEOUT_MS });
+      await page.locator(COMPLETE_TABLE).waitFor({ state: 'visible', timeout: READY_TIMEOUT_MS });
       await page.waitForFunction(() => (window as MatrixWindow).__benchMatrixShownMs !== undefined, null, {
         timeout: READY_TIMEOUT_MS,
         polling: 50,
@@ -312,7 +362,8 @@ async function matrixRound(
         .map((t) => ({ startMs: t.startMs - clickMs, durationMs: t.durationMs })),
       longestTaskMs: Math.max(0, ...traced.map((t) => t.durationMs)),
       traceTaskCount: traced.length,
-      traceTasksOver50: traced.filter((t) => t.durationMs > LONG_TASK_LIMIT_MS).length,
+      mapFramesOver50: traced.filter((t) => t.durationMs > LONG_TASK_LIMIT_MS && isMapFrame(t)),
+      otherTasksOver50: traced.filter((t) => t.durationMs > LONG_TASK_LIMIT_MS && !isMapFrame(t)),
       longFrames: inPage.frames.filter(overlaps).map((frame) => {
         const script = [...frame.scripts].sort((a, b) => b.durationMs - a.durationMs)[0];
         return {
@@ -329,6 +380,46 @@ async function matrixRound(
       sample,
       detailed: isDetailed ? traced.filter((t) => t.durationMs > LONG_TASK_LIMIT_MS) : [],
     };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * The bare page's frames: load it, wait for a quiet main thread, then narrow and widen its window in turn
+ * (`resizes` times, as a panel opening beside the map does to the app's map) and take the longest main-thread
+ * task after each resize from a trace (so a frame under 50 ms is measured too): the frame that draws the gemeenten
+ * at the new size.
+ */
+async function measureBareFrames(browser: Browser, url: string, resizes: number, errors: string[]): Promise<number[]> {
+  const context = await newBenchContext(browser);
+  try {
+    await context.addInitScript(recordMapTimes);
+    // For waitForQuiet, which reads the long tasks it records.
+    await context.addInitScript(observeMainThread);
+    const page = await context.newPage();
+    watchErrors(page, 'bare page frames', errors);
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => (window as BenchWindow).__benchFirstIdleMs !== undefined, null, {
+      timeout: READY_TIMEOUT_MS,
+      polling: 100,
+    });
+    await waitForQuiet(page);
+    const viewport = page.viewportSize()!;
+    const frames: number[] = [];
+    for (let i = 0; i < resizes; i++) {
+      await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing', '__metadata'] });
+      let trace: Buffer;
+      try {
+        await page.evaluate((name) => performance.mark(name), BARE_RESIZE_MARK);
+        await page.setViewportSize({ ...viewport, width: i % 2 === 0 ? BARE_NARROW_WIDTH : viewport.width });
+        await page.waitForTimeout(BARE_SETTLE_MS);
+      } finally {
+        trace = await browser.stopTracing();
+      }
+      frames.push(longestTaskAfter(trace, BARE_RESIZE_MARK));
+    }
+    return frames;
   } finally {
     await context.close();
   }
@@ -368,6 +459,19 @@ interface TraceEvent {
   args?: { data?: { url?: string; lineNumber?: number; functionName?: string } };
 }
 
+const end = (e: TraceEvent): number => e.ts + (e.dur ?? 0);
+
+/** The longest top-level task of the main thread (the thread of mark `name`) that ends after that mark, ms. */
+export function longestTaskAfter(trace: Buffer, name: string): number {
+  const { traceEvents } = JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] };
+  const mark = traceEvents.find((e) => e.cat.includes('blink.user_timing') && e.name === name);
+  if (!mark) throw new Error(`trace: no mark ${name}`);
+  const tasks = traceEvents.filter(
+    (e) => e.pid === mark.pid && e.tid === mark.tid && e.name === 'ThreadControllerImpl::RunTask' && end(e) > mark.ts,
+  );
+  return Math.max(0, ...tasks.map((e) => (e.dur ?? 0) / 1000));
+}
+
 /**
  * The top-level tasks of the page's main thread (the thread of the two marks) that overlap the interval
  * between the marks, in ms from the click mark; with `withParts`, what each task over 50 ms spent its time
@@ -383,17 +487,23 @@ export function mainThreadTasks(trace: Buffer, withParts = false): TaskSample[] 
   const click = mark(CLICK_MARK);
   const shown = mark(SHOWN_MARK);
   const onMain = traceEvents.filter((e) => e.pid === click.pid && e.tid === click.tid && e.ph === 'X');
-  const timeline = withParts ? onMain.filter((e) => e.cat.includes('devtools.timeline')) : [];
+  const timeline = onMain.filter((e) => e.cat.includes('devtools.timeline'));
+  const commits = timeline.filter((e) => e.name === 'Commit');
   return onMain
     .filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.ts < shown.ts && e.ts + (e.dur ?? 0) > click.ts)
     .map((e) => {
-      const task: TaskSample = { startMs: (e.ts - click.ts) / 1000, durationMs: (e.dur ?? 0) / 1000 };
+      const commitUs = commits
+        .filter((c) => c.ts >= e.ts && end(c) <= end(e))
+        .reduce((sum, c) => sum + (c.dur ?? 0), 0);
+      const task: TaskSample = {
+        startMs: (e.ts - click.ts) / 1000,
+        durationMs: (e.dur ?? 0) / 1000,
+        commitMs: commitUs / 1000,
+      };
       if (withParts && task.durationMs > LONG_TASK_LIMIT_MS) task.parts = partsOf(e, timeline);
       return task;
     });
 }
-
-const end = (e: TraceEvent): number => e.ts + (e.dur ?? 0);
 
 /**
  * What a task spent its time on: its outermost timeline events of 5 ms or more, longest first (at most 3),
@@ -446,7 +556,8 @@ export function formatMatrixInBrowser(r: MatrixBrowserResult): string {
     formatMs(s.longestTaskMs),
     String(s.traceTaskCount),
     String(s.longTasks.length),
-    s.longTasks.map((t) => `${formatMs(t.durationMs)} at +${formatMs(t.startMs)}`).join(', '),
+    String(s.mapFramesOver50.length),
+    s.otherTasksOver50.map((t) => `${formatMs(t.durationMs)} at +${formatMs(t.startMs)}`).join(', ') || '–',
   ]);
   const parts = r.attribution.map(
     (t) => `  ${formatMs(t.durationMs)} at +${formatMs(t.startMs)}: ${t.parts || '(no timeline events)'}`,
@@ -461,16 +572,22 @@ export function formatMatrixInBrowser(r: MatrixBrowserResult): string {
         'longest task',
         'tasks',
         '> 50 ms',
-        'long tasks (from click)',
+        'map frames',
+        'others over 50 ms (from click)',
       ],
       rows,
     ),
     'first idle: navigation to the first map idle with all layers visible; quiet after: from then until the main',
     `thread ran no long task for ${formatMs(QUIET_MS)}, before the click; shown after: click to the frame after`,
-    '`.matrix table` entered the document; longest task and tasks: every main-thread task in that interval (trace);',
-    `> 50 ms: long tasks in it (PerformanceObserver 'longtask').`,
+    'the whole `.matrix table` (every row) was in the document; longest task and tasks: every main-thread task in that interval (trace);',
+    `> 50 ms: long tasks in it (PerformanceObserver 'longtask'); map frames: traced tasks over ${LONG_TASK_LIMIT_MS} ms`,
+    "that are mostly their frame's commit, which waits for the GPU process to draw the map (software WebGL); others: the",
+    'rest of the traced tasks over 50 ms (script, style, layout, paint).',
     `matrix shown after: median ${range(r.shown)}; longest main-thread task: median ${range(r.longestTask)}; ` +
-      `tasks over ${LONG_TASK_LIMIT_MS} ms: ${r.longTaskTotal} in ${r.rounds} rounds`,
+      `tasks over ${LONG_TASK_LIMIT_MS} ms: ${r.longTaskTotal} in ${r.rounds} rounds (traced: ${r.mapFrameTotal} map ` +
+      `frames, ${r.otherLongTaskTotal} others)`,
+    `one frame of the bare page (the gemeenten only) after its window is narrowed or widened, longest task: median ` +
+      `${range(r.bareFrame)}, ${r.bareFrame.runs} resizes: the least a frame of the map costs on this machine`,
     `longest task during the load (navigation to first idle, all layers visible): median ${range(r.loadLongestTask)}`,
     r.warmupRounds === 0
       ? ''
@@ -512,6 +629,8 @@ export interface LayersInBrowserOptions {
   /** The built data (public/data) and where to write the 50-layer folder. */
   sourceDataDir: string;
   benchDataDir: string;
+  /** The built bare page (test/bench/bare); built there when it has no index.html. */
+  bareDir: string;
   matrixRounds: number;
   matrixWarmupRounds: number;
   firstIdleRounds: number;
@@ -529,15 +648,19 @@ export async function measureLayersInBrowser(options: LayersInBrowserOptions): P
   log('  writing the 50-layer data folder');
   const summary = writeBenchData(options.sourceDataDir, options.benchDataDir);
   const problems = checkBenchData(options.benchDataDir, summary.layerCount);
+  if (!existsSync(join(options.bareDir, 'index.html'))) await buildBarePage(BARE_ROOT, options.bareDir);
   const server = await startServer([
     { prefix: '/app/', folder: options.distDir },
     { prefix: '/app50/', folder: options.distDir },
     { prefix: '/app50/data/', folder: options.benchDataDir },
+    { prefix: '/bare/', folder: options.bareDir },
+    { prefix: '/bare/data/', folder: options.sourceDataDir },
   ]);
   try {
     log(`  matrix of ${summary.layerCount} layers, long tasks (fresh page per round)`);
     const matrix = await measureMatrixInBrowser({
       appUrl: `${server.origin}/app50/`,
+      bareUrl: `${server.origin}/bare/${bareTopologyQuery(options.sourceDataDir)}`,
       layerIds: summary.layerIds,
       rounds: options.matrixRounds,
       warmupRounds: options.matrixWarmupRounds,
@@ -579,6 +702,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     distDir: join(root, 'dist'),
     sourceDataDir: join(root, 'public', 'data'),
     benchDataDir: join(root, 'node_modules', '.cache', 'samenwerkingsatlas-bench', 'data-50'),
+    bareDir: join(root, 'node_modules', '.cache', 'samenwerkingsatlas-bench', 'bare'),
     matrixRounds: Number(process.env.BENCH_MATRIX_ROUNDS ?? 5),
     matrixWarmupRounds: 1,
     firstIdleRounds: Number(process.env.BENCH_FIRST_IDLE_ROUNDS ?? 7),
