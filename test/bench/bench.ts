@@ -397,16 +397,6 @@ function targetsOf(
         `a frame of the bare page here: median ${formatMs(m.bareFrame.medianMs)}`,
       'tasks',
     ),
-    // Not a target of the issue: the part of it the app's own code decides. A frame of the map takes longer than
-    // the limit even on the bare page here (software WebGL), and the panel that opens narrows the map.
-    target(
-      `(part of the above) no main-thread task over ${LONG_TASK_LIMIT_MS} ms other than the map's frames while the ` +
-        `matrix of ${m.layerCount} layers computes and its table is built`,
-      0,
-      m.otherLongTaskTotal,
-      `per round: ${m.samples.map((s) => s.otherTasksOver50.length).join(', ')}`,
-      'tasks',
-    ),
     ...(scale.isSkipped
       ? [
           target(
@@ -558,6 +548,11 @@ function formatReport(r: Report): string {
         `${t.name}: ${t.measured === null ? '–' : t.unit === 'tasks' ? `${t.measured} tasks` : formatRatio(t.measured)} ` +
         `(${t.detail})`,
     ),
+    // Not a target of the issue: the part of the long-task target that the app's own code decides. A frame of the
+    // map takes longer than the limit even on the bare page here (software WebGL), and the opened panel narrows it.
+    `note: of the long tasks while the matrix of ${r.layers.matrix.layerCount} layers computes, ` +
+      `${r.layers.matrix.otherLongTaskTotal} spent more than ${LONG_TASK_LIMIT_MS} ms outside the map's frame ` +
+      `commit (per round: ${r.layers.matrix.samples.map((s) => s.otherTasksOver50.length).join(', ')})`,
     '',
     'Checks',
     ...r.checks.map((c) => `${c.isOk ? 'ok  ' : 'FAIL'}  ${c.name}: ${c.detail}`),

@@ -3,7 +3,7 @@
  * the line width and the offsets that set the lines of several visible layers side by side. Pure.
  */
 
-/** Distance in pixels between the parallel border lines of two visible layers. */
+/** Distance in pixels between the parallel border lines of two visible layers, at most (see lineOffsets). */
 export const LINE_SPACING_PX = 2.5;
 export const LINE_WIDTH_PX = 2;
 /**
@@ -15,7 +15,8 @@ export const MAX_LINE_OFFSET_PX = 7.5;
 /**
  * Line offsets for the visible layers, centred on the true border:
  * where layouts share a border you see parallel lines side by side, not one hiding the other.
- * Up to 7 layers they are LINE_SPACING_PX apart; more share the band of ±MAX_LINE_OFFSET_PX, closer together.
+ * Up to 7 layers they are LINE_SPACING_PX apart; more share the band of ±MAX_LINE_OFFSET_PX, closer together (from 9
+ * layers on, closer than a line is wide, so shared borders become a striped band rather than separate lines).
  * @example lineOffsets(3) // [-2.5, 0, 2.5]
  * @example lineOffsets(11) // [-7.5, -6, …, 6, 7.5]
  */
