@@ -5,9 +5,10 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 /**
- * Preload links for the manifest and the newest year's gemeente topology (the two files the first map
- * waits for), so they download while the app's code does instead of after it. The file names come from
- * the data build's manifest; `crossorigin` makes the preload match the app's `fetch` (CORS mode).
+ * Preload links for the manifest and the newest year's files (its gemeente topology, its layers and its former
+ * gemeenten: all that the first map waits for), so they download while the app's code does instead of after it.
+ * The file names come from the data build's manifest; `crossorigin` makes the preload match the app's `fetch`
+ * (CORS mode).
  */
 function preloadAtlasData(): Plugin {
   return {
@@ -16,14 +17,24 @@ function preloadAtlasData(): Plugin {
       const manifestPath = 'public/data/manifest.json';
       if (!existsSync(manifestPath)) return [];
       const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
-        geometries: { file: string; year: number }[];
+        geometries: { id: string; file: string; year: number; former?: { file: string } }[];
+        layers: { file: string; geometryId: string }[];
       };
       const newest = [...manifest.geometries].sort((a, b) => b.year - a.year)[0];
-      return ['data/manifest.json', ...(newest ? [`data/${newest.file}`] : [])].map((href) => ({
-        tag: 'link',
-        attrs: { rel: 'preload', href, as: 'fetch', crossorigin: 'anonymous' },
-        injectTo: 'head-prepend' as const,
-      }));
+      const files = newest
+        ? [
+            newest.file,
+            ...manifest.layers.filter((l) => l.geometryId === newest.id).map((l) => l.file),
+            ...(newest.former ? [newest.former.file] : []),
+          ]
+        : [];
+      return ['manifest.json', ...files]
+        .map((file) => `data/${file}`)
+        .map((href) => ({
+          tag: 'link',
+          attrs: { rel: 'preload', href, as: 'fetch', crossorigin: 'anonymous' },
+          injectTo: 'head-prepend' as const,
+        }));
     },
   };
 }

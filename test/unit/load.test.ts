@@ -118,6 +118,53 @@ describe('the newest year over HTTP (httpSource, readManifest, assembleYear)', (
   });
 });
 
+describe('reading a year (assembleYear)', () => {
+  it('asks for every file of the year at once, before the gemeente topology has arrived', async () => {
+    const files = gridFiles();
+    const asked: string[] = [];
+    let release = (): void => undefined;
+    const topologyHeld = new Promise<void>((resolve) => (release = resolve));
+    const source: DataSource = {
+      nameOf: (file) => file,
+      readText: async (file) => {
+        asked.push(file);
+        if (file === GRID_GEOMETRY.file) await topologyHeld;
+        return files[file]!;
+      },
+    };
+    const manifest = await readManifest(source);
+    const loading = assembleYear(source, manifest, null);
+    expect(asked).toEqual(['manifest.json', GRID_GEOMETRY.file, 'layers/rows-2025.json', 'layers/columns-2025.json']);
+    release();
+    const { atlas, fileErrors } = await loading;
+    expect(atlas.layers.map((l) => l.meta.id)).toEqual(['rows-2025', 'columns-2025']);
+    expect(fileErrors).toEqual([]);
+  });
+
+  it('fails on a broken topology with its message, leaving no layer failure unhandled', async () => {
+    const files = gridFiles();
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const source: DataSource = {
+        nameOf: (file) => file,
+        readText: async (file) => {
+          if (file === GRID_GEOMETRY.file) return '{"type": "Topology"';
+          if (file.startsWith('layers/')) throw new DataError(`${file}: could not be read`, file);
+          return files[file]!;
+        },
+      };
+      await expect(assembleYear(source, await readManifest(source), null)).rejects.toThrow(GRID_GEOMETRY.file);
+      // Unhandled rejections are reported after the current task: give them one.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+});
+
 /** The newest year of a data source, as the app opens it: the manifest, then that year's files. */
 async function loadNewestYear(source: DataSource): Promise<LoadedAtlas> {
   return assembleYear(source, await readManifest(source), null);

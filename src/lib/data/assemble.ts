@@ -90,8 +90,8 @@ export function newestYear(manifest: Manifest): number {
 }
 
 /**
- * The atlas of `year` (null: the newest) from a manifest already read: its gemeente topology, then its layers and
- * former gemeenten in parallel. Throws DataError for a year the manifest does not list.
+ * The atlas of `year` (null: the newest) from a manifest already read: every file of the year is asked for at
+ * once; the gemeente topology is parsed first, then the layers and former gemeenten are checked against it. Throws DataError for a year the manifest does not list.
  */
 export async function assembleYear(source: DataSource, manifest: Manifest, year: number | null): Promise<LoadedAtlas> {
   const wanted = year ?? newestYear(manifest);
@@ -101,24 +101,40 @@ export async function assembleYear(source: DataSource, manifest: Manifest, year:
     const years = yearsOf(manifest).map((y) => y.year);
     throw new DataError(`${name}: no gemeenten for the year ${wanted} (years: ${years.join(', ')})`, name);
   }
-  const read = <T>(file: string, parse: (json: unknown, name: string) => T) => readJson(source, file, parse);
-  const topology = await read(geometry.file, parseMunicipalityTopology);
-  const codes = new Set(topology.objects.municipalities.geometries.map((g) => String(g.id)));
-
   const entries = manifest.layers.filter((l) => l.geometryId === geometry.id);
   const former = geometry.former;
+  // Every file of the year is asked for at once: a layer needs the gemeenten to be checked, not to be read, so its
+  // download overlaps the topology's parsing instead of following it.
+  const topologyText = source.readText(geometry.file);
+  const layerTexts = entries.map((entry) => readEarly(source, entry.file));
+  const formerText = former ? readEarly(source, former.file) : null;
+
+  const topology = await readJson(source, geometry.file, parseMunicipalityTopology, topologyText);
+  const codes = new Set(topology.objects.municipalities.geometries.map((g) => String(g.id)));
   const [layerResults, formerResult] = await Promise.all([
     Promise.allSettled(
-      entries.map((entry) =>
-        read(entry.file, (json, name) => {
-          const layer = parseLayerFile(json, name);
-          checkLayerAgainstTopology(layer, codes, name);
-          return layer;
-        }),
+      entries.map((entry, i) =>
+        readJson(
+          source,
+          entry.file,
+          (json, name) => {
+            const layer = parseLayerFile(json, name);
+            checkLayerAgainstTopology(layer, codes, name);
+            return layer;
+          },
+          layerTexts[i],
+        ),
       ),
     ),
-    former
-      ? settle(read(former.file, (json, name) => parseFormerMunicipalities(json, name, codes).municipalities))
+    former && formerText
+      ? settle(
+          readJson(
+            source,
+            former.file,
+            (json, name) => parseFormerMunicipalities(json, name, codes).municipalities,
+            formerText,
+          ),
+        )
       : null,
   ]);
   const fileErrors: FileLoadError[] = [];
@@ -140,10 +156,25 @@ export async function assembleYear(source: DataSource, manifest: Manifest, year:
   };
 }
 
-/** A file of `source`, parsed as JSON and then by `parse`. */
-async function readJson<T>(source: DataSource, file: string, parse: (json: unknown, name: string) => T): Promise<T> {
+/** A file of `source` (its text already asked for, or asked for now), parsed as JSON and then by `parse`. */
+async function readJson<T>(
+  source: DataSource,
+  file: string,
+  parse: (json: unknown, name: string) => T,
+  text: Promise<string> = source.readText(file),
+): Promise<T> {
   const name = source.nameOf(file);
-  return parse(parseJson(await source.readText(file), name), name);
+  return parse(parseJson(await text, name), name);
+}
+
+/**
+ * A file's text asked for before it is needed. Its failure is reported where the text is used; should the atlas
+ * fail first (a broken topology), the failure is not an unhandled rejection.
+ */
+function readEarly(source: DataSource, file: string): Promise<string> {
+  const text = source.readText(file);
+  text.catch(() => undefined);
+  return text;
 }
 
 /** Like one entry of `Promise.allSettled`. */
