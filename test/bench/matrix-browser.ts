@@ -26,7 +26,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { checkBenchData, writeBenchData, type BenchDataSummary } from './bench-data';
 import {
   bareTopologyQuery,
@@ -300,6 +300,23 @@ export async function measureMatrixInBrowser(options: MatrixBrowserOptions): Pro
   }
 }
 
+/**
+ * A page of `context` at `url` that records its first map idle and its long tasks from the navigation on
+ * (`observeMainThread`), its errors added to `errors` under `label`; resolves at the first idle.
+ */
+async function openObserved(context: BrowserContext, url: string, label: string, errors: string[]): Promise<Page> {
+  await context.addInitScript(recordMapTimes);
+  await context.addInitScript(observeMainThread);
+  const page = await context.newPage();
+  watchErrors(page, label, errors);
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => (window as BenchWindow).__benchFirstIdleMs !== undefined, null, {
+    timeout: READY_TIMEOUT_MS,
+    polling: 100,
+  });
+  return page;
+}
+
 async function matrixRound(
   browser: Browser,
   url: string,
@@ -309,15 +326,7 @@ async function matrixRound(
 ): Promise<{ sample: MatrixRoundSample; detailed: TaskSample[] }> {
   const context = await newBenchContext(browser);
   try {
-    await context.addInitScript(recordMapTimes);
-    await context.addInitScript(observeMainThread);
-    const page = await context.newPage();
-    watchErrors(page, 'matrix, 50 layers', errors);
-    await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => (window as BenchWindow).__benchFirstIdleMs !== undefined, null, {
-      timeout: READY_TIMEOUT_MS,
-      polling: 100,
-    });
+    const page = await openObserved(context, url, 'matrix, 50 layers', errors);
     const layerErrors = await page.locator('.layer-error').allTextContents();
     for (const text of layerErrors) errors.push(`matrix, 50 layers: layer failed to load: ${text}`);
     const quietAfterMs = await waitForQuiet(page);
@@ -404,16 +413,7 @@ async function matrixRound(
 async function measureBareFrames(browser: Browser, url: string, resizes: number, errors: string[]): Promise<number[]> {
   const context = await newBenchContext(browser);
   try {
-    await context.addInitScript(recordMapTimes);
-    // For waitForQuiet, which reads the long tasks it records.
-    await context.addInitScript(observeMainThread);
-    const page = await context.newPage();
-    watchErrors(page, 'bare page frames', errors);
-    await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => (window as BenchWindow).__benchFirstIdleMs !== undefined, null, {
-      timeout: READY_TIMEOUT_MS,
-      polling: 100,
-    });
+    const page = await openObserved(context, url, 'bare page frames', errors);
     await waitForQuiet(page);
     const viewport = page.viewportSize()!;
     const frames: number[] = [];
