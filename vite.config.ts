@@ -33,7 +33,9 @@ function preloadAtlasData(): Plugin {
         .map((href) => ({
           tag: 'link',
           attrs: { rel: 'preload', href, as: 'fetch', crossorigin: 'anonymous' },
-          injectTo: 'head-prepend' as const,
+          // At the end of the head: first in it they would push `<meta charset>` past the first 1024 bytes, where a
+          // browser must find it when the server sends no charset.
+          injectTo: 'head' as const,
         }));
     },
   };

@@ -91,14 +91,19 @@ test('the legend lists exactly the visible layers with their coverage', async ({
 test('choosing another filled layer recolours the map and moves the labels', async ({ page }) => {
   await openApp(page);
   const before = await mapPixels(page);
-  const labelsBefore = await page.locator('.labels .label').allTextContents();
+  const { layer } = builtData();
+  const namesOf = (id: string) => new Set(layer(id).regions.map((r) => r.name));
+  // Labels are placed when the main thread is free, at most 200 ms after the map: wait for them.
+  const labels = page.locator('.labels .label');
+  const allIn = async (names: Set<string>) => {
+    const texts = await labels.allTextContents();
+    return texts.length > 0 && texts.every((text) => names.has(text));
+  };
+  await expect.poll(() => allIn(namesOf('jeugdregio-2025'))).toBe(true);
+  const labelsBefore = await labels.allTextContents();
   await page.locator('[data-layer="politie-eenheid-2025"] button.fill').click();
   const after = await mapPixels(page);
   expect(changedShare(before, after)).toBeGreaterThan(0.05);
-  const { layer } = builtData();
-  const names = new Set(layer('politie-eenheid-2025').regions.map((r) => r.name));
-  const labelsAfter = await page.locator('.labels .label').allTextContents();
-  expect(labelsAfter).not.toEqual(labelsBefore);
-  expect(labelsAfter.length).toBeGreaterThan(0);
-  for (const text of labelsAfter) expect(names.has(text)).toBe(true);
+  await expect.poll(() => allIn(namesOf('politie-eenheid-2025'))).toBe(true);
+  expect(await labels.allTextContents()).not.toEqual(labelsBefore);
 });

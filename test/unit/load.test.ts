@@ -139,6 +139,8 @@ describe('reading a year (assembleYear)', () => {
     const { atlas, fileErrors } = await loading;
     expect(atlas.layers.map((l) => l.meta.id)).toEqual(['rows-2025', 'columns-2025']);
     expect(fileErrors).toEqual([]);
+    // Each file once: what was asked for early is what is used (a preloaded response is not fetched again).
+    expect(asked).toHaveLength(4);
   });
 
   it('fails on a broken topology with its message, leaving no layer failure unhandled', async () => {

@@ -91,7 +91,8 @@ export function newestYear(manifest: Manifest): number {
 
 /**
  * The atlas of `year` (null: the newest) from a manifest already read: every file of the year is asked for at
- * once; the gemeente topology is parsed first, then the layers and former gemeenten are checked against it. Throws DataError for a year the manifest does not list.
+ * once; the gemeente topology is parsed first, then the layers and former gemeenten are checked against it.
+ * Throws DataError for a year the manifest does not list.
  */
 export async function assembleYear(source: DataSource, manifest: Manifest, year: number | null): Promise<LoadedAtlas> {
   const wanted = year ?? newestYear(manifest);
