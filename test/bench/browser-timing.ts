@@ -14,6 +14,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page, type Request } from 'playwright-core';
 import { build } from 'vite';
+import { newestYear } from '../../src/lib/data/assemble';
+import { parseManifest } from '../../src/lib/data/parse';
 import { summarize, summarizeRatios, type RatioSummary, type Summary } from './stats';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 
@@ -94,12 +96,11 @@ export interface BrowserTimingResult {
  * folder served as the page's `data/`.
  */
 export function bareTopologyQuery(dataDir: string): string {
-  const manifest = JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8')) as {
-    geometries: { file: string; year: number }[];
-  };
-  const topologyFile = [...manifest.geometries].sort((a, b) => b.year - a.year)[0]?.file;
-  if (!topologyFile) throw new Error(`${join(dataDir, 'manifest.json')} lists no geometry`);
-  return `?topology=data/${encodeURIComponent(topologyFile)}`;
+  const file = join(dataDir, 'manifest.json');
+  const manifest = parseManifest(JSON.parse(readFileSync(file, 'utf8')), file);
+  const newest = manifest.geometries.find((g) => g.year === newestYear(manifest));
+  if (!newest) throw new Error(`${file} lists no geometry`);
+  return `?topology=data/${encodeURIComponent(newest.file)}`;
 }
 
 /** Build the bare page with Vite into `outDir` (relative asset paths, like the app). */

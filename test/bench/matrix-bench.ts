@@ -215,31 +215,27 @@ export async function benchMatrix(atlas: Atlas, options: MatrixBenchOptions): Pr
 }
 
 /**
- * A paired side: the full matrix on each of `batchSize` fresh atlases (copies of `atlas` as the app has
- * them once a year is loaded, made before the clock starts), ms per matrix.
+ * A paired side: `work` on each of `batchSize` fresh atlases (copies of `atlas` as the app has them once a year is
+ * loaded, made before the clock starts), ms per atlas.
  */
-export function freshMatrixSide(name: string, atlas: Atlas, batchSize: number): PairedSide {
+function freshSide(name: string, atlas: Atlas, batchSize: number, work: (atlas: Atlas) => unknown): PairedSide {
   return {
     name,
     measure: () =>
       perItem(
         Array.from({ length: batchSize }, () => loadedAtlas(atlas)),
-        fullMatrix,
+        work,
       ),
   };
 }
 
+/** A paired side: the full matrix on fresh atlases (`freshSide`). */
+export const freshMatrixSide = (name: string, atlas: Atlas, batchSize: number): PairedSide =>
+  freshSide(name, atlas, batchSize, fullMatrix);
+
 /** A paired side: the whole contingency floor (numbering, labels, tables) on fresh atlases the same way. */
-export function freshFloorSide(name: string, atlas: Atlas, batchSize: number): PairedSide {
-  return {
-    name,
-    measure: () =>
-      perItem(
-        Array.from({ length: batchSize }, () => loadedAtlas(atlas)),
-        contingencyFloor,
-      ),
-  };
-}
+export const freshFloorSide = (name: string, atlas: Atlas, batchSize: number): PairedSide =>
+  freshSide(name, atlas, batchSize, contingencyFloor);
 
 /** Time `work` over every item of a batch made before the clock starts; ms per item. */
 function perItem(items: readonly Atlas[], work: (atlas: Atlas) => unknown): number {

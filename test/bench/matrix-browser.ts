@@ -25,7 +25,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { checkBenchData, writeBenchData, type BenchDataSummary } from './bench-data';
 import {
@@ -42,6 +42,7 @@ import {
 import { formatMs, formatRatioSummary, summarize, table, type Summary } from './stats';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import { startServer } from '../static-server';
+import { runAlone } from './run-alone';
 
 /** Issue 9: no main-thread task longer than this while the matrix computes. */
 export const LONG_TASK_LIMIT_MS = 50;
@@ -263,9 +264,9 @@ export async function measureMatrixInBrowser(options: MatrixBrowserOptions): Pro
     for (let round = 0; round < options.warmupRounds + options.rounds; round++) {
       const isWarmup = round < options.warmupRounds;
       // Every round is traced with the timeline; the first warm-up round's long tasks are told in parts.
-      const isDetailed = isWarmup && round === 0;
-      const { sample, detailed } = await matrixRound(browser, url, options.layerIds.length, errors, isDetailed);
-      if (isDetailed) attribution = detailed;
+      const withParts = isWarmup && round === 0;
+      const { sample, detailed } = await matrixRound(browser, url, options.layerIds.length, errors, withParts);
+      if (withParts) attribution = detailed;
       if (!isWarmup) samples.push(sample);
       const label = isWarmup ? 'warm-up' : `round ${round - options.warmupRounds + 1}/${options.rounds}`;
       options.log(
@@ -322,7 +323,7 @@ async function matrixRound(
   url: string,
   layerCount: number,
   errors: string[],
-  isDetailed: boolean,
+  withParts: boolean,
 ): Promise<{ sample: MatrixRoundSample; detailed: TaskSample[] }> {
   const context = await newBenchContext(browser);
   try {
@@ -366,7 +367,7 @@ async function matrixRound(
     const { clickMs, shownMs } = inPage;
     const overlaps = (t: { startMs: number; durationMs: number }): boolean =>
       t.startMs < shownMs && t.startMs + t.durationMs > clickMs;
-    const traced = mainThreadTasks(trace, isDetailed);
+    const traced = mainThreadTasks(trace, withParts);
     const sample: MatrixRoundSample = {
       firstIdleMs: inPage.firstIdleMs,
       loadLongestTaskMs: Math.max(
@@ -397,7 +398,7 @@ async function matrixRound(
     };
     return {
       sample,
-      detailed: isDetailed ? traced.filter((t) => t.durationMs > LONG_TASK_LIMIT_MS) : [],
+      detailed: withParts ? traced.filter((t) => t.durationMs > LONG_TASK_LIMIT_MS) : [],
     };
   } finally {
     await context.close();
@@ -705,11 +706,9 @@ export function formatBenchData(data: LayersInBrowserReport['data']): string {
   );
 }
 
-// Run alone: `tsx test/bench/matrix-browser.ts` (against the current dist/).
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const root = join(fileURLToPath(import.meta.url), '..', '..', '..');
-  const log = (line: string): void => void process.stderr.write(`${line}\n`);
-  measureLayersInBrowser({
+// Run alone: `tsx test/bench/matrix-browser.ts` (against the current dist/); errors are printed, not an exit code.
+runAlone(import.meta.url, async (root, log) => {
+  const r = await measureLayersInBrowser({
     distDir: join(root, 'dist'),
     sourceDataDir: join(root, 'public', 'data'),
     benchDataDir: join(root, 'node_modules', '.cache', 'samenwerkingsatlas-bench', 'data-50'),
@@ -719,23 +718,15 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     firstIdleRounds: Number(process.env.BENCH_FIRST_IDLE_ROUNDS ?? 7),
     firstIdleWarmupRounds: 1,
     log,
-  }).then(
-    (r) => {
-      process.stdout.write(
-        [
-          formatBenchData(r.data),
-          '',
-          formatMatrixInBrowser(r.matrix),
-          '',
-          formatFirstIdleByLayers(r.firstIdle),
-          ...[...r.matrix.errors, ...r.firstIdle.errors].map((e) => `ERROR ${e}`),
-          '',
-        ].join('\n'),
-      );
-    },
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+  });
+  const text = [
+    formatBenchData(r.data),
+    '',
+    formatMatrixInBrowser(r.matrix),
+    '',
+    formatFirstIdleByLayers(r.firstIdle),
+    ...[...r.matrix.errors, ...r.firstIdle.errors].map((e) => `ERROR ${e}`),
+    '',
+  ].join('\n');
+  return { text, isOk: true };
+});

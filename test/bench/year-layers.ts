@@ -23,7 +23,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { measureBrowser, type BrowserTimingResult, type ByteSummary } from './browser-timing';
 import { contingencyFloor } from './contingency-floor';
@@ -35,6 +34,7 @@ import { startServer } from '../static-server';
 import { parseManifest } from '../../src/lib/data/parse';
 import { buildAtlas, type Atlas, type AtlasLayer } from '../../src/lib/data/atlas';
 import type { LayerFile, Manifest } from '../../src/lib/types';
+import { runAlone } from './run-alone';
 
 /** The year issue 11 asks about: every RegioAtlas 2016 layout is a layer of 2016. */
 export const ALL_LAYERS_YEAR = 2016;
@@ -398,24 +398,14 @@ export function formatYearLayers(r: YearLayersReport): string {
 }
 
 // Run alone: `tsx test/bench/year-layers.ts` (against the current dist/).
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const root = join(fileURLToPath(import.meta.url), '..', '..', '..');
-  const log = (line: string): void => void process.stderr.write(`${line}\n`);
-  measureYearLayers({
+runAlone(import.meta.url, async (root, log) => {
+  const r = await measureYearLayers({
     distDir: join(root, 'dist'),
     dataDir: join(root, 'public', 'data'),
     year: ALL_LAYERS_YEAR,
     matrixRuns: { rounds: 15, warmupRounds: 3, batchSize: 20 },
     browserRuns: { rounds: Number(process.env.BENCH_FIRST_IDLE_ROUNDS ?? 7), warmupRounds: 1 },
     log,
-  }).then(
-    (r) => {
-      process.stdout.write(`${formatYearLayers(r)}\n`);
-      if (!r.checks.every((c) => c.isOk)) process.exitCode = 1;
-    },
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+  });
+  return { text: `${formatYearLayers(r)}\n`, isOk: r.checks.every((c) => c.isOk) };
+});

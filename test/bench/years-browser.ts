@@ -19,7 +19,6 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { measureBrowser, type BrowserTimingResult, type ByteSummary } from './browser-timing';
 import { formatMegabytes, formatMs, formatRatio, table, type RatioSummary, type Summary } from './stats';
@@ -27,6 +26,7 @@ import { startServer } from '../static-server';
 import { assembleYear, readManifest, type DataSource, type LoadedAtlas } from '../../src/lib/data/assemble';
 import { parseManifest } from '../../src/lib/data/parse';
 import type { GeometryEntry, Manifest } from '../../src/lib/types';
+import { runAlone } from './run-alone';
 
 const MANIFEST_FILE = 'manifest.json';
 
@@ -304,36 +304,25 @@ export function yearsProblems(r: YearsInBrowserReport): string[] {
 }
 
 // Run alone: `tsx test/bench/years-browser.ts` (against the current dist/).
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const root = join(fileURLToPath(import.meta.url), '..', '..', '..');
-  const log = (line: string): void => void process.stderr.write(`${line}\n`);
-  measureYearsInBrowser({
+runAlone(import.meta.url, async (root, log) => {
+  const r = await measureYearsInBrowser({
     distDir: join(root, 'dist'),
     sourceDataDir: join(root, 'public', 'data'),
     newestYearDataDir: join(root, 'node_modules', '.cache', 'samenwerkingsatlas-bench', 'data-newest-year'),
     rounds: Number(process.env.BENCH_FIRST_IDLE_ROUNDS ?? 7),
     warmupRounds: 1,
     log,
-  }).then(
-    (r) => {
-      const problems = yearsProblems(r);
-      process.stdout.write(
-        [
-          `Data: ${formatNewestYearData(r.data)}; in ${r.data.folder}`,
-          '',
-          formatFirstIdleByYears(r),
-          ...problems.map((p) => `ERROR ${p}`),
-          '',
-        ].join('\n'),
-      );
-      if (problems.length > 0) process.exitCode = 1;
-    },
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+  });
+  const problems = yearsProblems(r);
+  const text = [
+    `Data: ${formatNewestYearData(r.data)}; in ${r.data.folder}`,
+    '',
+    formatFirstIdleByYears(r),
+    ...problems.map((p) => `ERROR ${p}`),
+    '',
+  ].join('\n');
+  return { text, isOk: problems.length === 0 };
+});
 
 /** The newest year of a data source, as the app opens it: the manifest, then that year's files. */
 async function loadNewestYear(source: DataSource): Promise<LoadedAtlas> {
