@@ -49,7 +49,7 @@ function preloadAtlasData(): Plugin {
  * carry frame-ancestors, so embedding (the clean view in an iframe) stays possible. Only in the build: the dev
  * server injects inline scripts for hot reloading.
  */
-export const CONTENT_SECURITY_POLICY = [
+const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "worker-src 'self'",

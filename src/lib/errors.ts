@@ -28,6 +28,11 @@ export function messageOf(error: unknown): string {
   return `Internal error (not caused by your data): ${detail}`;
 }
 
+/** The error a cancelled task rejects with, as `fetch` does for an aborted request (`isAbort` tells it). */
+export function abortError(message: string): DOMException {
+  return new DOMException(message, 'AbortError');
+}
+
 /** Whether `error` is the abort of a cancelled fetch or task (not a failure to report). */
 export function isAbort(error: unknown): boolean {
   return (error as { name?: unknown } | null)?.name === 'AbortError';

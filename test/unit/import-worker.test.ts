@@ -6,7 +6,11 @@
  */
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ImportClient, isAbortError, type ImportWorkerEnd } from '../../src/lib/worker/import-client';
+import { ImportClient, type ImportWorkerEnd } from '../../src/lib/worker/import-client';
+import { isAbort } from '../../src/lib/errors';
+
+/** The error of a cancelled import: a DOMException named AbortError. */
+const isAbortError = (error: unknown): boolean => error instanceof DOMException && isAbort(error);
 import { PROGRESS_INTERVAL_MS, runImportRequest, type ImportRequest } from '../../src/lib/import/import-engine';
 import { importFile, importText } from '../../src/lib/import/import-file';
 import { plainImportContext, type ImportContext } from '../../src/lib/import/problems';

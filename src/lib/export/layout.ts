@@ -651,7 +651,7 @@ export function breakName(name: string, width: (s: string) => number): [string, 
  * that every region in the legend's list can be found on the map.
  * @example placeMapLabels({ labels }, projection, map).filter((l) => l.kind === 'number').map((l) => l.text) // ['1', '2']
  */
-export function placeMapLabels(
+function placeMapLabels(
   input: LabelInput,
   projection: GeoProjection,
   map: Rect,

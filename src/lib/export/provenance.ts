@@ -94,7 +94,6 @@ const NOTES_REFERENCE = String.raw`SOURCES\.md(?:\s*§\s*\d+[a-z]?(?:\s*,\s*§\s
 export function displayCitation(citation: string): string {
   let text = citation
     .replace(new RegExp(String.raw`\s*\(\s*${NOTES_REFERENCE}\s*\)`, 'g'), '')
-    .replace(new RegExp(String.raw`\s*[;,]\s*${NOTES_REFERENCE}(?=\s*\))`, 'g'), '')
     .replace(new RegExp(String.raw`\s*[;,]?\s*${NOTES_REFERENCE}`, 'g'), '')
     .replace(/\s*\(\s*[\w.-]+\.md\s*\)/g, '');
   for (const [file, words] of Object.entries(REPOSITORY_FILES)) text = text.replaceAll(file, words);
@@ -152,7 +151,7 @@ export function citeSources(sources: readonly SourceNote[]): CitedSource[] {
  * @example sourcePhrase({ subjects: ['Rijen'], citation: 'Test', licence: 'CC0', referenceDate: '2025-01-01', url: null }, 'nl')
  * // 'Rijen: Test (CC0, peildatum 1 januari 2025)'
  */
-export function sourcePhrase(source: CitedSource, lang: Lang): string {
+function sourcePhrase(source: CitedSource, lang: Lang): string {
   const date = formatDate(source.referenceDate, lang);
   const url = source.url ? `, ${source.url}` : '';
   return `${source.subjects.join(', ')}: ${source.citation} (${source.licence}, ${translate(lang, 'referenceDate')} ${date})${url}`;

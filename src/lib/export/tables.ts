@@ -34,7 +34,7 @@ export interface ExportTable {
 }
 
 /** Decimals of the numbers in an exported table: shares to 0.01 percentage point, areas to 100 m². */
-export const TABLE_DECIMALS = 4;
+const TABLE_DECIMALS = 4;
 
 /** How `tableCsv` writes a table. */
 export interface TableCsvOptions {

@@ -5,10 +5,17 @@
  * an unforeseen one (`internal`), comes back as a problem, and no layer is made from a failed file. Pure.
  */
 import { LAYER_FORMAT } from '../data/parse';
-import { decodeBytes, MAX_IMPORT_BYTES } from './decode';
+import { decodeBytes } from './decode';
 import { importGeoJson } from './geojson';
 import { importCsv, importLayerJson } from './membership';
-import { failed, type ImportContext, type ImportHooks, type ImportOptions, type ImportResult } from './problems';
+import {
+  failed,
+  rejectOversize,
+  type ImportContext,
+  type ImportHooks,
+  type ImportOptions,
+  type ImportResult,
+} from './problems';
 
 /**
  * Import a file. Its bytes are decoded first (size limit, empty and binary files, encodings: see
@@ -51,9 +58,8 @@ export function importText(
 ): ImportResult {
   const total = context.atlas.municipalities.length;
   try {
-    if (text.length > MAX_IMPORT_BYTES) {
-      return failed({ kind: 'too-large', count: text.length, limit: MAX_IMPORT_BYTES }, total);
-    }
+    const oversize = rejectOversize(text.length, total);
+    if (oversize) return oversize;
     const input = text.replace(/^\uFEFF/, '');
     const trimmed = input.trim();
     if (trimmed === '') return failed({ kind: 'empty-file' }, total);

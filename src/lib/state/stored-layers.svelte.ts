@@ -39,7 +39,7 @@ export interface LayerChannel {
 }
 
 /** The channel's name: one per origin, shared by every tab of the atlas. */
-export const LAYER_CHANNEL = 'samenwerkingsatlas-user-layers';
+const LAYER_CHANNEL = 'samenwerkingsatlas-user-layers';
 
 /** The browser's channel between tabs, or null where there is none (then tabs do not keep in step). */
 export function browserChannel(): LayerChannel | null {

@@ -6,6 +6,7 @@
  * and the user's stored layers stay on the page. The browser end is {@link startImportWorker}; tests give
  * {@link ImportClient} a worker of their own.
  */
+import { abortError } from '../errors';
 import type { ImportRequest, ImportResponse } from '../import/import-engine';
 import type { ImportContext, ImportOptions, ImportResult } from '../import/problems';
 
@@ -37,14 +38,7 @@ interface Pending {
 }
 
 /** The error a cancelled import rejects with. */
-export function abortError(): DOMException {
-  return new DOMException('The import was cancelled', 'AbortError');
-}
-
-/** True for the error of a cancelled import. */
-export function isAbortError(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
-}
+const cancelled = (): DOMException => abortError('The import was cancelled');
 
 /** Runs imports in a worker, one at a time (see the module comment). */
 export class ImportClient {
@@ -70,7 +64,7 @@ export class ImportClient {
     options: ImportOptions,
     { onProgress, signal }: RunOptions = {},
   ): Promise<ImportResult> {
-    if (signal?.aborted) return Promise.reject(abortError());
+    if (signal?.aborted) return Promise.reject(cancelled());
     this.cancel();
     const id = this.nextId++;
     return new Promise<ImportResult>((resolve, reject) => {
@@ -97,7 +91,7 @@ export class ImportClient {
     this.pending = null;
     this.worker?.terminate();
     this.worker = null;
-    pending.reject(abortError());
+    pending.reject(cancelled());
   }
 
   /** Cancel any import and stop the worker (the panel closed). */

@@ -3,7 +3,7 @@
  * request of a kind (matrix, pair) cancels the older one still under way, which then rejects with an
  * AbortError; so does a request whose signal aborts. The atlas is sent only as far as it changed.
  */
-import { DataError } from '../errors';
+import { abortError, DataError } from '../errors';
 import type { LayerComparison } from '../stats/pair';
 import type { Weight } from '../stats/sets';
 import { LAYER_FORMAT } from '../data/parse';
@@ -31,9 +31,8 @@ interface Pending {
   onProgress?: (done: number, total: number) => void;
 }
 
-function abortError(): DOMException {
-  return new DOMException('The statistics request was cancelled', 'AbortError');
-}
+/** The error a cancelled request rejects with. */
+const cancelled = (): DOMException => abortError('The statistics request was cancelled');
 
 /** The app's side of the statistics worker (see the module comment). */
 export class StatsClient {
@@ -84,7 +83,7 @@ export class StatsClient {
     message: (id: number) => StatsRequest,
     { onProgress, signal }: RequestOptions,
   ): Promise<T> {
-    if (signal?.aborted) return Promise.reject(abortError());
+    if (signal?.aborted) return Promise.reject(cancelled());
     // Only the newest request of a kind matters to the app: stop the older one.
     for (const [id, pending] of this.pending) if (pending.kind === kind) this.cancel(id);
     // After a failure the (new) worker holds no atlas: send it again first.
@@ -114,7 +113,7 @@ export class StatsClient {
     if (!pending) return;
     this.pending.delete(id);
     this.port.postMessage({ kind: 'cancel', id });
-    pending.reject(abortError());
+    pending.reject(cancelled());
   }
 
   private receive(response: StatsResponse): void {
@@ -127,7 +126,7 @@ export class StatsClient {
     }
     this.pending.delete(response.id);
     if (response.kind === 'result') pending.resolve(response.value as never);
-    else if (response.kind === 'cancelled') pending.reject(abortError());
+    else if (response.kind === 'cancelled') pending.reject(cancelled());
     else pending.reject(response.isDataError ? new DataError(response.message) : new Error(response.message));
   }
 }
