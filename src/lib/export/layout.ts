@@ -11,7 +11,7 @@ import { geoMercator, type GeoProjection } from 'd3-geo';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
 import type { Atlas } from '../data/atlas';
-import type { RegionLabel } from '../geo/map-geometry';
+import type { MapGeometry, RegionLabel } from '../geo/map-geometry';
 import { translate, type Lang } from '../i18n/messages';
 import { formatNumber } from '../i18n/format';
 import { assignLineStyles } from '../scales/line-style';
@@ -135,6 +135,17 @@ export interface LabelInput {
   regions?: FeatureCollection<MultiPolygon, { code: string }>;
 }
 
+/** The filled layer's label points and regions, when a visible layer is filled (both exports label that layer). */
+export function labelInput(input: {
+  filled: LayerId | null;
+  layers: readonly { id: LayerId }[];
+  geometry: MapGeometry;
+}): LabelInput | null {
+  const { filled, layers, geometry } = input;
+  const layer = filled && layers.some((l) => l.id === filled) ? geometry.layers.get(filled) : undefined;
+  return layer ? { labels: layer.labels, regions: layer.regions } : null;
+}
+
 /** The laid-out composition. */
 export interface CompositionLayout {
   width: number;
@@ -161,8 +172,10 @@ const SWATCH_SIZE = { width: 28, height: 10 };
 /** Font size of region labels on the map, px (as on screen); a name without room at that size tries the small one. */
 const LABEL_SIZE_PX = 12;
 const SMALL_LABEL_SIZE_PX = 10;
-/** Font size of a region's number on the map, px. */
-const NUMBER_SIZE_PX = 11;
+/** Font size of a region's number on the map and in the legend's swatch, px. */
+export const NUMBER_SIZE_PX = 11;
+/** Region labels and the legend's numbers: dark bold text with a white halo (as on screen), in both exports. */
+export const LABEL_COLOUR = '#1d232a';
 
 /** Mean Earth radius in metres (as MapLibre's scale control and @turf use). */
 export const EARTH_RADIUS_M = 6371008.8;

@@ -29,7 +29,9 @@ import {
   type Bbox,
   type CompositionLayout,
   type CompositionText,
-  type LabelInput,
+  LABEL_COLOUR,
+  labelInput,
+  NUMBER_SIZE_PX,
   type LegendRow,
   type MeasureText,
   type Rect,
@@ -283,8 +285,8 @@ function swatch(row: LegendRow): string {
         'text',
         {
           x: x + width / 2,
-          y: midY + NUMBER_SWATCH_SIZE * 0.35,
-          'font-size': NUMBER_SWATCH_SIZE,
+          y: midY + NUMBER_SIZE_PX * 0.35,
+          'font-size': NUMBER_SIZE_PX,
           'font-weight': 'bold',
           'text-anchor': 'middle',
           fill: LABEL_COLOUR,
@@ -295,23 +297,13 @@ function swatch(row: LegendRow): string {
   }
 }
 
-/** Region labels on the map: dark bold text with a white halo (as on screen). */
-const LABEL_COLOUR = '#1d232a';
+/** Region labels on the map: the halo around LABEL_COLOUR's text (as on screen). */
 const LABEL_HALO = {
   stroke: EXPORT_COLOURS.page,
   'stroke-width': 3,
   'stroke-linejoin': 'round',
   'paint-order': 'stroke',
 } as const;
-/** Font size of the number in the legend's swatch, px (the map's number size). */
-const NUMBER_SWATCH_SIZE = 11;
-
-/** The filled layer's label points and regions, when a visible layer is filled. */
-function labelInput(input: SvgInput): LabelInput | null {
-  const { filled, layers, geometry } = input;
-  const layer = filled && layers.some((l) => l.id === filled) ? geometry.layers.get(filled) : undefined;
-  return layer ? { labels: layer.labels, regions: layer.regions } : null;
-}
 
 /** One region label: a `<text>`, with a `<tspan>` per line when the name is broken. */
 function labelText(label: CompositionLayout['mapLabels'][number]): string {

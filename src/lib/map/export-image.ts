@@ -20,7 +20,9 @@ import {
   type CompositionLayout,
   type CompositionText,
   type FontWeight,
-  type LabelInput,
+  LABEL_COLOUR,
+  labelInput,
+  NUMBER_SIZE_PX,
   type LegendRow,
   type MeasureText,
   type TextSpan,
@@ -172,16 +174,11 @@ function drawSwatch(context: CanvasRenderingContext2D, row: LegendRow): void {
       });
       break;
     case 'number':
-      drawLabel(context, [s.text], x + width / 2, [midY + NUMBER_SWATCH_SIZE * 0.35], NUMBER_SWATCH_SIZE);
+      drawLabel(context, [s.text], x + width / 2, [midY + NUMBER_SIZE_PX * 0.35], NUMBER_SIZE_PX);
       break;
   }
   context.restore();
 }
-
-/** Region labels and the legend's number: dark bold text with a white halo (as on screen). */
-const LABEL_COLOUR = '#1d232a';
-/** Font size of the number in the legend's swatch, px (the map's number size). */
-const NUMBER_SWATCH_SIZE = 11;
 
 /** Lines of bold text centred on `x`, each on its baseline, with a white halo. */
 function drawLabel(
@@ -205,13 +202,6 @@ function drawLabel(
     context.fillText(line, x, baselines[i]!);
   });
   context.restore();
-}
-
-/** The filled layer's label points and regions, when a visible layer is filled. */
-function labelInput(input: PngInput): LabelInput | null {
-  const { filled, layers, geometry } = input;
-  const layer = filled && layers.some((l) => l.id === filled) ? geometry.layers.get(filled) : undefined;
-  return layer ? { labels: layer.labels, regions: layer.regions } : null;
 }
 
 /** Everything of the composition around the map image, drawn over it. */
