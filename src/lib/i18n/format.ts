@@ -25,6 +25,12 @@ export function formatNumber(value: number, lang: Lang, maxDigits = 0): string {
   return format.format(value);
 }
 
+/** Today in the user's time zone, ISO `YYYY-MM-DD` (the date an export or an import is dated with). */
+export function localIsoDate(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 /**
  * Format an ISO date (`YYYY-MM-DD`) as a long date in the interface language.
  * @example formatDate('2025-01-01', 'nl') // '1 januari 2025'
