@@ -2,6 +2,7 @@ import { feature } from 'topojson-client';
 import pointOnFeature from '@turf/point-on-feature';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { LayerFile, Manifest, MunicipalityProps, MunicipalityTopology } from '../../src/lib/types';
+import { newestYear } from '../../src/lib/data/assemble';
 import { buildAtlas, type Atlas } from '../../src/lib/data/atlas';
 import { parseLayerFile, parseManifest, parseMunicipalityTopology } from '../../src/lib/data/parse';
 import { readData } from './helpers';
@@ -12,7 +13,7 @@ import { readData } from './helpers';
  */
 export function builtData() {
   const full = readData<Manifest>('manifest.json');
-  const geometry = [...full.geometries].sort((a, b) => b.year - a.year)[0]!;
+  const geometry = full.geometries.find((g) => g.year === newestYear(full))!;
   const manifest: Manifest = {
     ...full,
     geometries: [geometry],
@@ -37,10 +38,7 @@ export function pointInside(topology: MunicipalityTopology, code: string): [numb
  */
 export function builtAtlas(year?: number): Atlas {
   const manifest = parseManifest(readData('manifest.json'), 'manifest.json');
-  const geometry =
-    year === undefined
-      ? [...manifest.geometries].sort((a, b) => b.year - a.year)[0]!
-      : manifest.geometries.find((g) => g.year === year)!;
+  const geometry = manifest.geometries.find((g) => g.year === (year ?? newestYear(manifest)))!;
   return buildAtlas(
     geometry,
     parseMunicipalityTopology(readData(geometry.file), geometry.file),

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +33,11 @@ export function guardPage(page: Page): { errors: string[]; foreignRequests: stri
 export async function openApp(page: Page, query = ''): Promise<void> {
   await page.goto(`./${query}`);
   await expect(page.locator('.map[data-map-ready="true"]')).toBeVisible({ timeout: 30_000 });
+}
+
+/** The year control's chosen year (the pair view has a radio group of its own). */
+export function checkedYear(page: Page): Locator {
+  return page.getByRole('radiogroup', { name: 'Jaar' }).getByRole('radio', { checked: true });
 }
 
 /** Wait until MapLibre has finished drawing the current state. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { LayerFile, Manifest, MunicipalityTopology } from '../../src/lib/types';
-import { guardPage, openApp, readData, saveScreenshot } from './helpers';
+import { checkedYear, guardPage, openApp, readData, saveScreenshot } from './helpers';
 
 /** The window of the app, with its MapLibre map (the dev and test handle). */
 type WithMap = { __map: import('maplibre-gl').Map };
@@ -80,9 +80,7 @@ test('through time: what changed in Veilig Thuis from 2022 to 2023, on the map a
   await page.goto('about:blank');
   await page.goto(link);
   await expect(page.locator('.pair')).toContainText('op de gemeenten van 2022', { timeout: 30_000 });
-  await expect(
-    page.getByRole('radiogroup', { name: 'Jaar' }).getByRole('radio', { checked: true }),
-  ).toHaveAccessibleName(/^2022:/);
+  await expect(checkedYear(page)).toHaveAccessibleName(/^2022:/);
   await expect(page.locator('.notice')).toHaveCount(0);
   expect(guard.errors).toEqual([]);
 });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { LayerFile, Manifest, MunicipalityTopology } from '../../src/lib/types';
-import { guardPage, openApp, readData, saveScreenshot, waitForIdle } from './helpers';
+import { checkedYear, guardPage, openApp, readData, saveScreenshot, waitForIdle } from './helpers';
 
 /** The window of the app, with its MapLibre map (the dev and test handle). */
 type WithMap = { __map: import('maplibre-gl').Map };
@@ -28,15 +28,11 @@ test('the year control switches map, layers and legend to that year, and the lin
   const years = manifest.geometries.map((g) => g.year).sort((a, b) => a - b);
   const radios = page.getByRole('radiogroup', { name: 'Jaar' }).getByRole('radio');
   await expect(radios).toHaveCount(years.length);
-  await expect(
-    page.getByRole('radiogroup', { name: 'Jaar' }).getByRole('radio', { checked: true }),
-  ).toHaveAccessibleName(/^2025: 342 gemeenten/);
+  await expect(checkedYear(page)).toHaveAccessibleName(/^2025: 342 gemeenten/);
 
   await page.getByRole('radio', { name: /^2016:/ }).click();
   await expect(page).toHaveURL(/[?&]year=2016(&|$)/);
-  await expect(
-    page.getByRole('radiogroup', { name: 'Jaar' }).getByRole('radio', { checked: true }),
-  ).toHaveAccessibleName(/^2016: 390 gemeenten/);
+  await expect(checkedYear(page)).toHaveAccessibleName(/^2016: 390 gemeenten/);
   // The layer list is 2016's: every layer of that year, none of another.
   await expect(page.locator('[data-layer]')).toHaveCount(layerIdsOf(2016).length);
   const listed = await page.locator('[data-layer]').evaluateAll((els) => els.map((e) => e.getAttribute('data-layer')));
@@ -53,21 +49,17 @@ test('the year control switches map, layers and legend to that year, and the lin
   await saveScreenshot(page, 'years-2016');
 
   // Keyboard: the arrow keys move through the years.
-  await page.getByRole('radiogroup', { name: 'Jaar' }).getByRole('radio', { checked: true }).focus();
+  await checkedYear(page).focus();
   await page.keyboard.press('ArrowLeft');
   await expect(page).toHaveURL(/[?&]year=2015(&|$)/);
-  await expect(
-    page.getByRole('radiogroup', { name: 'Jaar' }).getByRole('radio', { checked: true }),
-  ).toHaveAccessibleName(/^2015: 393 gemeenten/);
-  await expect(page.getByRole('radiogroup', { name: 'Jaar' }).getByRole('radio', { checked: true })).toBeFocused();
+  await expect(checkedYear(page)).toHaveAccessibleName(/^2015: 393 gemeenten/);
+  await expect(checkedYear(page)).toBeFocused();
   await expect(page.locator('.legend')).toContainText('alle 393 gemeenten');
 
   // Back returns to 2016 with its view.
   await page.goBack();
   await expect(page).toHaveURL(/[?&]year=2016(&|$)/);
-  await expect(
-    page.getByRole('radiogroup', { name: 'Jaar' }).getByRole('radio', { checked: true }),
-  ).toHaveAccessibleName(/^2016:/);
+  await expect(checkedYear(page)).toHaveAccessibleName(/^2016:/);
   await expect(page.locator('.legend')).toContainText('alle 390 gemeenten');
 
   // The newest year drops the year from the link again.
@@ -81,9 +73,7 @@ test('the year control switches map, layers and legend to that year, and the lin
 test('a link restores a 2016 view: Haaren, a gemeente of 2016, with its regions of that year', async ({ page }) => {
   const guard = guardPage(page);
   await openApp(page, '?year=2016&layers=veiligthuis-2016&fill=none&gm=GM0788&panel=profile');
-  await expect(
-    page.getByRole('radiogroup', { name: 'Jaar' }).getByRole('radio', { checked: true }),
-  ).toHaveAccessibleName(/^2016:/);
+  await expect(checkedYear(page)).toHaveAccessibleName(/^2016:/);
   const profile = page.locator('.profile');
   await expect(profile.locator('h2')).toHaveText('Haaren');
   for (const id of ['jeugdregio-2016', 'veiligthuis-2016', 'politie-eenheid-2016']) {

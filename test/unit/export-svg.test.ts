@@ -331,8 +331,6 @@ describe('layout', () => {
     exportDate: DATE,
   });
 
-  const inside = (r: Rect, size: { width: number; height: number }) =>
-    r.x >= 0 && r.y >= 0 && r.x + r.width <= size.width + 1e-9 && r.y + r.height <= size.height + 1e-9;
   const overlaps = (a: Rect, b: Rect) =>
     a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
